@@ -1,0 +1,196 @@
+package io.minisocket.core.internal;
+
+import io.minisocket.core.Callbacks;
+import io.minisocket.core.ConnectOptions;
+import io.minisocket.core.ErrorKind;
+import io.minisocket.core.ReadyState;
+import io.minisocket.core.SocketConfig;
+import io.minisocket.core.SocketResult;
+import io.minisocket.core.SocketRuntime;
+import io.minisocket.core.SocketTask;
+import io.minisocket.core.spi.PlatformProfile;
+import io.minisocket.core.spi.PlatformProfile.Api;
+import io.minisocket.core.spi.Policies.ConnectResultTiming;
+import io.minisocket.core.spi.Policies.SecondGlobalConnect;
+import io.minisocket.core.transport.ConnectRequest;
+import io.minisocket.core.transport.Transport;
+import io.minisocket.core.transport.TransportFailure;
+import java.util.List;
+import java.util.Optional;
+import java.util.Queue;
+import java.util.concurrent.ConcurrentLinkedQueue;
+import java.util.concurrent.Executor;
+
+/** The {@link SocketRuntime} implementation. */
+public final class DefaultSocketRuntime implements SocketRuntime {
+  private final PlatformProfile profile;
+  private final Transport transport;
+  private final SocketConfig config;
+  private final Executor callbackExecutor;
+  private final ConnectionRegistry registry;
+  private final Queue<DefaultSocketTask> live = new ConcurrentLinkedQueue<>();
+  private final Object globalLock = new Object();
+  private DefaultSocketTask global; // guarded by globalLock
+  private final SerialExecutor facadeCallbacks;
+
+  /**
+   * @param profile          the platform's rules
+   * @param transport        the transport
+   * @param config           the app configuration
+   * @param callbackExecutor where callbacks after user calls run
+   */
+  public DefaultSocketRuntime(
+      PlatformProfile profile, Transport transport, SocketConfig config, Executor callbackExecutor) {
+    this.profile = profile;
+    this.transport = transport;
+    this.config = config;
+    this.callbackExecutor = callbackExecutor;
+    this.registry = new ConnectionRegistry(profile.connectionLimit());
+    this.facadeCallbacks = new SerialExecutor(callbackExecutor);
+  }
+
+  @Override
+  public SocketTask connectSocket(ConnectOptions options) {
+    return connect(options, false);
+  }
+
+  @Override
+  public SocketTask connectGlobalSocket(ConnectOptions options) {
+    return connect(options, true);
+  }
+
+  private SocketTask connect(ConnectOptions options, boolean asGlobal) {
+    DefaultSocketTask task = new DefaultSocketTask(this, options.callbacks());
+    Validation.Checked<ConnectRequest> request = Validation.connectRequest(options, profile, config);
+    if (request.invalid() != null) {
+      return rejected(task, request.invalid());
+    }
+    if (asGlobal) {
+      synchronized (globalLock) {
+        if (global != null && global.state() != ReadyState.CLOSED) {
+          if (profile.secondGlobalConnect() == SecondGlobalConnect.REFUSE) {
+            return rejected(task, new Invalid(ErrorKind.CONNECTION_EXISTS, null));
+          }
+          global.close();
+        }
+        if (!registry.tryAcquire()) {
+          return rejected(task, new Invalid(ErrorKind.LIMIT_EXCEEDED, null));
+        }
+        global = task;
+      }
+    } else if (!registry.tryAcquire()) {
+      return rejected(task, new Invalid(ErrorKind.LIMIT_EXCEEDED, null));
+    }
+    live.add(task);
+    if (profile.connectResultTiming() == ConnectResultTiming.ON_ACCEPT) {
+      task.accept();
+    }
+    task.start(transport, request.value());
+    return task;
+  }
+
+  private static SocketTask rejected(DefaultSocketTask task, Invalid invalid) {
+    task.slotNotTaken();
+    task.reject(invalid);
+    return task;
+  }
+
+  @Override
+  public Optional<SocketTask> globalSocket() {
+    synchronized (globalLock) {
+      return global == null || global.state() == ReadyState.CLOSED
+          ? Optional.empty() : Optional.of(global);
+    }
+  }
+
+  @Override
+  public List<SocketTask> tasks() {
+    return List.copyOf(live);
+  }
+
+  @Override
+  public PlatformProfile profile() {
+    return profile;
+  }
+
+  @Override
+  public SocketConfig config() {
+    return config;
+  }
+
+  @Override
+  public SocketResult success(String api) {
+    return profile.resultStyle().success(api);
+  }
+
+  @Override
+  public SocketResult failure(String api, ErrorKind kind, String message) {
+    return profile.resultStyle().failure(api, kind, message == null ? profile.message(kind) : message);
+  }
+
+  @Override
+  public void deliver(Callbacks callbacks, SocketResult result) {
+    if (callbacks == null || !callbacks.any()) {
+      return;
+    }
+    facadeCallbacks.submit(() -> {
+      var first = result.ok() ? callbacks.success() : callbacks.fail();
+      if (first != null) {
+        first.accept(result);
+      }
+    });
+    if (callbacks.complete() != null) {
+      facadeCallbacks.submit(() -> callbacks.complete().accept(result));
+    }
+    facadeCallbacks.drainLater();
+  }
+
+  @Override
+  public void close() {
+    Invalid shutdown = new Invalid(ErrorKind.ABORTED, "the socket runtime was closed");
+    for (DefaultSocketTask task : live) {
+      task.abort(shutdown);
+    }
+  }
+
+  // ---------------------------------------------------------------- for DefaultSocketTask
+
+  SocketResult success(Api api) {
+    return success(profile.apiName(api));
+  }
+
+  SocketResult failure(Api api, Invalid invalid) {
+    return failure(api == null ? null : profile.apiName(api), invalid.kind(), invalid.message());
+  }
+
+  Executor callbackExecutor() {
+    return callbackExecutor;
+  }
+
+  void releaseSlot() {
+    registry.release();
+  }
+
+  void ended(DefaultSocketTask task) {
+    live.remove(task);
+  }
+
+  /** Maps a transport failure to a failure kind and the platform's wording plus the detail. */
+  Invalid classify(TransportFailure failure) {
+    ErrorKind kind = switch (failure.kind()) {
+      case REFUSED -> ErrorKind.REFUSED;
+      case TIMEOUT -> ErrorKind.CONNECT_TIMEOUT;
+      case TLS -> ErrorKind.TLS;
+      case HANDSHAKE_REJECTED, HANDSHAKE_INVALID -> ErrorKind.HANDSHAKE;
+      case SUBPROTOCOL -> ErrorKind.SUBPROTOCOL;
+      case UNKNOWN_HOST, IO -> ErrorKind.NETWORK;
+      case ABORTED -> ErrorKind.ABORTED;
+    };
+    if (kind == ErrorKind.CONNECT_TIMEOUT) {
+      return new Invalid(kind, null); // the platforms' fixed text: "Timed out connecting to server."
+    }
+    String detail = failure.httpStatus() > 0 ? "HTTP " + failure.httpStatus() + ", " + failure.message()
+        : failure.message();
+    return new Invalid(kind, profile.message(kind) + " (" + detail + ")");
+  }
+}

@@ -1,0 +1,524 @@
+package io.minisocket.core.internal;
+
+import io.minisocket.core.Callbacks;
+import io.minisocket.core.CloseEvent;
+import io.minisocket.core.CloseOptions;
+import io.minisocket.core.ErrorKind;
+import io.minisocket.core.MessageEvent;
+import io.minisocket.core.OpenEvent;
+import io.minisocket.core.ReadyState;
+import io.minisocket.core.SendOptions;
+import io.minisocket.core.SocketResult;
+import io.minisocket.core.SocketTask;
+import io.minisocket.core.spi.PlatformProfile.Api;
+import io.minisocket.core.spi.Policies.CloseWhileConnecting;
+import io.minisocket.core.spi.Policies.QueueOverflow;
+import io.minisocket.core.spi.Policies.QueueUntilOpen;
+import io.minisocket.core.transport.Connection;
+import io.minisocket.core.transport.ConnectionEvents;
+import io.minisocket.core.transport.ConnectRequest;
+import io.minisocket.core.transport.Frame;
+import io.minisocket.core.transport.Transport;
+import io.minisocket.core.transport.TransportFailure;
+import java.util.ArrayDeque;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.concurrent.locks.ReentrantLock;
+import java.util.function.Consumer;
+import org.apache.logging.log4j.LogManager;
+import org.apache.logging.log4j.Logger;
+
+/**
+ * The SocketTask state machine. State, the send queue and the connection handle are guarded by {@link #lock};
+ * every callback and event is queued on {@link #serial} while the lock is held (so their order follows the state
+ * changes) and run only after the lock is released — inline for transport events, on the callback executor after
+ * a user's call.
+ */
+final class DefaultSocketTask implements SocketTask, ConnectionEvents {
+  private static final Logger LOG = LogManager.getLogger(DefaultSocketTask.class);
+
+  private final DefaultSocketRuntime runtime;
+  private final SerialExecutor serial;
+  private final List<Consumer<OpenEvent>> openListeners = new CopyOnWriteArrayList<>();
+  private final List<Consumer<MessageEvent>> messageListeners = new CopyOnWriteArrayList<>();
+  private final List<Consumer<SocketResult>> errorListeners = new CopyOnWriteArrayList<>();
+  private final List<Consumer<CloseEvent>> closeListeners = new CopyOnWriteArrayList<>();
+  private final AtomicBoolean slotReleased = new AtomicBoolean();
+
+  private final ReentrantLock lock = new ReentrantLock();
+  private volatile ReadyState state = ReadyState.CONNECTING;
+  private Connection connection;
+  private final ArrayDeque<PendingSend> queue = new ArrayDeque<>();
+  private long queuedBytes;
+  private Callbacks connectCallbacks;
+  private CloseRequest closeRequest;
+  private Invalid abortReason;
+
+  /** Touched only from actions on {@link #serial}. */
+  private boolean closeDelivered;
+
+  private record PendingSend(Frame frame, Callbacks callbacks) {}
+
+  private record CloseRequest(int code, String reason) {}
+
+  DefaultSocketTask(DefaultSocketRuntime runtime, Callbacks connectCallbacks) {
+    this.runtime = runtime;
+    this.serial = new SerialExecutor(runtime.callbackExecutor());
+    this.connectCallbacks = connectCallbacks;
+  }
+
+  // ---------------------------------------------------------------- lifecycle driven by the runtime
+
+  /** The connect was refused before any connection was made: the task is CLOSED, fail then complete run. */
+  void reject(Invalid invalid) {
+    lock.lock();
+    try {
+      state = ReadyState.CLOSED;
+      callback(takeConnectCallbacks(), runtime.failure(Api.CONNECT, invalid));
+    } finally {
+      lock.unlock();
+    }
+    serial.drainLater();
+  }
+
+  /** The connect was accepted: success then complete run now, the open comes later (ON_ACCEPT timing). */
+  void accept() {
+    lock.lock();
+    try {
+      callback(takeConnectCallbacks(), runtime.success(Api.CONNECT));
+    } finally {
+      lock.unlock();
+    }
+  }
+
+  /** Opens the connection through the transport. */
+  void start(Transport transport, ConnectRequest request) {
+    Connection opened;
+    try {
+      opened = transport.connect(request, this);
+    } catch (RuntimeException e) {
+      LOG.error("Transport threw from connect({}); treating it as a network failure", request.uri(), e);
+      failed(TransportFailure.of(TransportFailure.Kind.IO, "the transport failed to connect: " + e, e));
+      return;
+    }
+    boolean abort = false;
+    lock.lock();
+    try {
+      connection = opened;
+      if (state == ReadyState.CLOSED) {
+        abort = true; // ended (aborted or shut down) before connect() returned: leave nothing open
+      } else if (state == ReadyState.CONNECTING) {
+        abort = closeRequest != null && runtime.profile().closeWhileConnecting() == CloseWhileConnecting.ABORT;
+      } else if (state == ReadyState.OPEN || state == ReadyState.CLOSING) {
+        afterOpen(); // the open event overtook connect()'s return
+      }
+    } finally {
+      lock.unlock();
+    }
+    if (abort) {
+      opened.abort();
+    }
+    serial.drainLater();
+  }
+
+  /** Ends the task at once (runtime shut down, or replaced as the global socket). */
+  void abort(Invalid reason) {
+    Connection toAbort;
+    lock.lock();
+    try {
+      if (state == ReadyState.CLOSED) {
+        return;
+      }
+      abortReason = reason;
+      toAbort = connection;
+    } finally {
+      lock.unlock();
+    }
+    if (toAbort != null) {
+      toAbort.abort();
+    } else {
+      failed(TransportFailure.of(TransportFailure.Kind.ABORTED, reason.message(), null));
+    }
+  }
+
+  // ---------------------------------------------------------------- user API
+
+  @Override
+  public ReadyState state() {
+    return state;
+  }
+
+  @Override
+  public long queuedBytes() {
+    lock.lock();
+    try {
+      return queuedBytes;
+    } finally {
+      lock.unlock();
+    }
+  }
+
+  @Override
+  public void send(SendOptions options) {
+    Callbacks callbacks = options.callbacks();
+    Validation.Checked<Frame> checked = Validation.frame(options.data());
+    Connection toAbort = null;
+    lock.lock();
+    try {
+      if (checked.invalid() != null) {
+        callback(callbacks, runtime.failure(Api.SEND, checked.invalid()));
+      } else {
+        toAbort = sendLocked(checked.value(), callbacks);
+      }
+    } finally {
+      lock.unlock();
+    }
+    if (toAbort != null) {
+      toAbort.abort();
+    }
+    serial.drainLater();
+  }
+
+  /** Returns a connection to abort when the queue overflowed under the CLOSE_CONNECTION policy. */
+  private Connection sendLocked(Frame frame, Callbacks callbacks) {
+    boolean writable = switch (state) {
+      case OPEN -> closeRequest == null;
+      case CONNECTING -> closeRequest == null
+          && runtime.profile().queueUntilOpen() == QueueUntilOpen.QUEUE;
+      default -> false;
+    };
+    if (!writable) {
+      callback(callbacks, runtime.failure(Api.SEND, new Invalid(ErrorKind.NOT_OPEN, null)));
+      return null;
+    }
+    if (state == ReadyState.OPEN && connection != null && queue.isEmpty() && !connection.writeQueueFull()) {
+      write(connection, frame, callbacks);
+      return null;
+    }
+    long size = frame.byteLength();
+    long bound = runtime.config().maxQueueBytes();
+    if (queuedBytes + size > bound) {
+      String message = runtime.profile().message(ErrorKind.QUEUE_FULL) + ": " + queuedBytes + " bytes queued, "
+          + size + " more would exceed the bound of " + bound + " bytes";
+      Invalid overflow = new Invalid(ErrorKind.QUEUE_FULL, message);
+      callback(callbacks, runtime.failure(Api.SEND, overflow));
+      if (runtime.profile().queueOverflow() == QueueOverflow.CLOSE_CONNECTION && abortReason == null) {
+        abortReason = overflow;
+        return connection;
+      }
+      return null;
+    }
+    queue.add(new PendingSend(frame, callbacks));
+    queuedBytes += size;
+    return null;
+  }
+
+  private void write(Connection target, Frame frame, Callbacks callbacks) {
+    target.send(frame, failure -> {
+      SocketResult result = failure == null
+          ? runtime.success(Api.SEND)
+          : runtime.failure(Api.SEND, new Invalid(ErrorKind.SEND_FAILED,
+              runtime.profile().message(ErrorKind.SEND_FAILED) + " (" + failure.getMessage() + ")"));
+      callback(callbacks, result);
+      if (!lock.isHeldByCurrentThread()) {
+        serial.drainHere();
+      }
+    });
+  }
+
+  /** Hands queued messages to the transport while it accepts them. Lock held. */
+  private void flushLocked() {
+    while (!queue.isEmpty() && connection != null && !connection.writeQueueFull()) {
+      PendingSend next = queue.poll();
+      queuedBytes -= next.frame().byteLength();
+      write(connection, next.frame(), next.callbacks());
+    }
+  }
+
+  @Override
+  public void close(CloseOptions options) {
+    Callbacks callbacks = options.callbacks();
+    Invalid invalid = Validation.close(options.code(), options.reason());
+    Connection toAbort = null;
+    Connection toClose = null;
+    lock.lock();
+    try {
+      if (invalid != null) {
+        callback(callbacks, runtime.failure(Api.CLOSE, invalid));
+      } else if (closeRequest != null || state == ReadyState.CLOSING || state == ReadyState.CLOSED) {
+        callback(callbacks, runtime.failure(Api.CLOSE, new Invalid(ErrorKind.NOT_OPEN, null)));
+      } else {
+        closeRequest = new CloseRequest(options.code(), options.reason());
+        failQueued(new Invalid(ErrorKind.NOT_OPEN,
+            runtime.profile().message(ErrorKind.NOT_OPEN) + ": closed before the message was sent"));
+        releaseSlot();
+        if (state == ReadyState.OPEN) {
+          moveTo(ReadyState.CLOSING);
+          toClose = connection; // null only while start() has not returned; it closes then
+        } else if (runtime.profile().closeWhileConnecting() == CloseWhileConnecting.ABORT) {
+          toAbort = connection; // null only while start() has not returned; it aborts then
+        }
+        callback(callbacks, runtime.success(Api.CLOSE));
+      }
+    } finally {
+      lock.unlock();
+    }
+    if (toAbort != null) {
+      toAbort.abort();
+    }
+    if (toClose != null) {
+      toClose.close(options.code(), options.reason());
+    }
+    serial.drainLater();
+  }
+
+  @Override
+  public void onOpen(Consumer<OpenEvent> listener) {
+    openListeners.add(requireListener(listener));
+  }
+
+  @Override
+  public void onMessage(Consumer<MessageEvent> listener) {
+    messageListeners.add(requireListener(listener));
+  }
+
+  @Override
+  public void onError(Consumer<SocketResult> listener) {
+    errorListeners.add(requireListener(listener));
+  }
+
+  @Override
+  public void onClose(Consumer<CloseEvent> listener) {
+    closeListeners.add(requireListener(listener));
+  }
+
+  @Override
+  public void offOpen(Consumer<OpenEvent> listener) {
+    openListeners.remove(listener);
+  }
+
+  @Override
+  public void offMessage(Consumer<MessageEvent> listener) {
+    messageListeners.remove(listener);
+  }
+
+  @Override
+  public void offError(Consumer<SocketResult> listener) {
+    errorListeners.remove(listener);
+  }
+
+  @Override
+  public void offClose(Consumer<CloseEvent> listener) {
+    closeListeners.remove(listener);
+  }
+
+  private static <T> T requireListener(T listener) {
+    if (listener == null) {
+      throw new NullPointerException("listener must not be null");
+    }
+    return listener;
+  }
+
+  // ---------------------------------------------------------------- transport events
+
+  @Override
+  public void opened(Map<String, List<String>> responseHeaders, String protocol) {
+    lock.lock();
+    try {
+      if (state != ReadyState.CONNECTING
+          || closeRequest != null && runtime.profile().closeWhileConnecting() == CloseWhileConnecting.ABORT) {
+        return; // being aborted: the transport reports the end next
+      }
+      moveTo(ReadyState.OPEN);
+      callback(takeConnectCallbacks(), runtime.success(Api.CONNECT));
+      OpenEvent event = new OpenEvent(joinHeaders(responseHeaders), protocol == null ? "" : protocol);
+      serial.submit(() -> dispatch(openListeners, event));
+      if (closeRequest != null) {
+        moveTo(ReadyState.CLOSING);
+      }
+      if (connection != null) {
+        afterOpen();
+      }
+    } finally {
+      lock.unlock();
+    }
+    serial.drainHere();
+  }
+
+  /** Runs once both the open event and connect()'s return have happened. Lock held. */
+  private void afterOpen() {
+    if (state == ReadyState.CLOSING) {
+      connection.close(closeRequest.code(), closeRequest.reason());
+    } else {
+      flushLocked();
+    }
+  }
+
+  @Override
+  public void message(Frame frame) {
+    MessageEvent event = new MessageEvent(frame instanceof Frame.Text text
+        ? text.text() : ((Frame.Binary) frame).data());
+    serial.submit(() -> dispatch(messageListeners, event));
+    serial.drainHere();
+  }
+
+  @Override
+  public void writable() {
+    lock.lock();
+    try {
+      if (state == ReadyState.OPEN) {
+        flushLocked();
+      }
+    } finally {
+      lock.unlock();
+    }
+    serial.drainHere();
+  }
+
+  @Override
+  public void closed(int code, String reason) {
+    end(null, code, CloseCodes.reasonOrStandard(code, reason));
+  }
+
+  @Override
+  public void failed(TransportFailure failure) {
+    CloseRequest userClose;
+    Invalid aborted;
+    lock.lock();
+    try {
+      userClose = closeRequest;
+      aborted = abortReason;
+    } finally {
+      lock.unlock();
+    }
+    if (failure.kind() == TransportFailure.Kind.ABORTED && aborted != null) {
+      end(aborted, CloseCodes.ABNORMAL, CloseCodes.reasonOrStandard(CloseCodes.ABNORMAL, null));
+    } else if (failure.kind() == TransportFailure.Kind.ABORTED && userClose != null) {
+      end(null, userClose.code(), CloseCodes.reasonOrStandard(userClose.code(), userClose.reason()));
+    } else {
+      end(runtime.classify(failure), CloseCodes.ABNORMAL, CloseCodes.reasonOrStandard(CloseCodes.ABNORMAL, null));
+    }
+  }
+
+  /** The one terminal transition: fails what is pending, reports the error (if any), then the close event. */
+  private void end(Invalid error, int code, String reason) {
+    lock.lock();
+    try {
+      if (state == ReadyState.CLOSED) {
+        return;
+      }
+      boolean wasConnecting = state == ReadyState.CONNECTING;
+      moveTo(ReadyState.CLOSED);
+      releaseSlot();
+      Invalid connectFailure = error != null ? error : new Invalid(ErrorKind.ABORTED, null);
+      callback(takeConnectCallbacks(), runtime.failure(Api.CONNECT, connectFailure));
+      failQueued(wasConnecting
+          ? new Invalid(ErrorKind.NOT_OPEN, runtime.profile().message(ErrorKind.NOT_OPEN) + ": "
+              + runtime.failure(null, connectFailure).describe())
+          : new Invalid(ErrorKind.SEND_FAILED, null));
+      if (error != null) {
+        SocketResult errorEvent = runtime.failure(null, error);
+        serial.submit(() -> dispatch(errorListeners, errorEvent));
+      }
+      CloseEvent closeEvent = new CloseEvent(code, reason);
+      serial.submit(() -> {
+        dispatch(closeListeners, closeEvent);
+        closeDelivered = true;
+      });
+    } finally {
+      lock.unlock();
+    }
+    runtime.ended(this);
+    serial.drainHere();
+  }
+
+  // ---------------------------------------------------------------- helpers (lock held where noted)
+
+  private void moveTo(ReadyState next) {
+    if (!state.canMoveTo(next)) {
+      throw new IllegalStateException("illegal readyState transition " + state + " -> " + next);
+    }
+    state = next;
+  }
+
+  private void releaseSlot() {
+    if (slotReleased.compareAndSet(false, true)) {
+      runtime.releaseSlot();
+    }
+  }
+
+  /** Marks the slot as never taken (the connect was rejected before acquiring one). */
+  void slotNotTaken() {
+    slotReleased.set(true);
+  }
+
+  private Callbacks takeConnectCallbacks() {
+    Callbacks callbacks = connectCallbacks;
+    connectCallbacks = null;
+    return callbacks;
+  }
+
+  private void failQueued(Invalid why) {
+    if (queue.isEmpty()) {
+      return;
+    }
+    SocketResult result = runtime.failure(Api.SEND, why);
+    List<PendingSend> failed = new ArrayList<>(queue);
+    queue.clear();
+    queuedBytes = 0;
+    for (PendingSend pending : failed) {
+      callback(pending.callbacks(), result);
+    }
+  }
+
+  /** Queues success or fail (by the result), then complete. A null {@code callbacks} means already delivered. */
+  private void callback(Callbacks callbacks, SocketResult result) {
+    if (callbacks == null) {
+      return;
+    }
+    if (callbacks == Callbacks.none()) {
+      if (!result.ok()) {
+        LOG.debug("{} failed without a fail callback: {}", result.api(), result.describe());
+      }
+      return;
+    }
+    serial.submit(() -> {
+      Consumer<SocketResult> first = result.ok() ? callbacks.success() : callbacks.fail();
+      if (first != null) {
+        first.accept(result);
+      }
+    });
+    if (callbacks.complete() != null) {
+      serial.submit(() -> callbacks.complete().accept(result));
+    }
+  }
+
+  private <T> void dispatch(List<Consumer<T>> listeners, T event) {
+    if (closeDelivered) {
+      return;
+    }
+    for (Consumer<T> listener : listeners) {
+      try {
+        listener.accept(event);
+      } catch (RuntimeException | LinkageError | AssertionError e) {
+        LOG.error("A SocketTask listener threw on {}; the task and the other listeners carry on",
+            event.getClass().getSimpleName(), e);
+      }
+    }
+  }
+
+  private static Map<String, String> joinHeaders(Map<String, List<String>> headers) {
+    Map<String, String> joined = new LinkedHashMap<>();
+    headers.forEach((name, values) -> joined.put(name, String.join(", ", values)));
+    return joined;
+  }
+
+  @Override
+  public String toString() {
+    return "SocketTask{" + runtime.profile().name() + ", readyState=" + state + "}";
+  }
+}

@@ -1,0 +1,279 @@
+package io.minisocket.core.internal;
+
+import io.minisocket.core.ConnectOption;
+import io.minisocket.core.ConnectOptions;
+import io.minisocket.core.ErrorKind;
+import io.minisocket.core.SocketConfig;
+import io.minisocket.core.spi.PlatformProfile;
+import io.minisocket.core.spi.Policies.UnsupportedOption;
+import io.minisocket.core.transport.ConnectRequest;
+import io.minisocket.core.transport.Frame;
+import java.net.URI;
+import java.net.URISyntaxException;
+import java.nio.ByteBuffer;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Set;
+import org.apache.logging.log4j.LogManager;
+import org.apache.logging.log4j.Logger;
+
+/** The input rules every platform shares. Each check returns {@code null} when the input is valid. */
+public final class Validation {
+  private static final Logger LOG = LogManager.getLogger(Validation.class);
+
+  /** The HTTP methods the platforms allow for the opening handshake. */
+  public static final Set<String> METHODS =
+      Set.of("OPTIONS", "GET", "HEAD", "POST", "PUT", "DELETE", "TRACE", "CONNECT");
+  /** Close reasons are limited to 123 bytes of UTF-8 (a close frame's payload is 125 bytes, 2 for the code). */
+  public static final int MAX_CLOSE_REASON_BYTES = 123;
+
+  private Validation() {}
+
+  /**
+   * Checks connect options and turns them into a transport request.
+   *
+   * @param options the options as the user gave them
+   * @param profile the platform's rules
+   * @param config  the app configuration
+   * @return the request, or the first problem found
+   */
+  public static Checked<ConnectRequest> connectRequest(
+      ConnectOptions options, PlatformProfile profile, SocketConfig config) {
+    for (ConnectOption option : options.given()) {
+      if (!profile.accepts(option)) {
+        String name = option.name().toLowerCase(Locale.ROOT);
+        if (profile.unsupportedOption() == UnsupportedOption.REJECT) {
+          return Checked.invalid(ErrorKind.UNSUPPORTED, "option '" + name + "' is not supported on " + profile.name());
+        }
+        LOG.debug("Ignoring option '{}', which {} does not support", name, profile.name());
+      }
+    }
+    Checked<URI> uri = url(options.url(), profile, config);
+    if (uri.invalid() != null) {
+      return Checked.invalid(uri.invalid());
+    }
+    boolean accepts = profile.accepts(ConnectOption.HEADER);
+    Checked<Map<String, String>> headers = accepts ? headers(options.header()) : Checked.valid(Map.of());
+    if (headers.invalid() != null) {
+      return Checked.invalid(headers.invalid());
+    }
+    String method = "GET";
+    if (profile.accepts(ConnectOption.METHOD)) {
+      method = options.method().toUpperCase(Locale.ROOT);
+      if (!METHODS.contains(method)) {
+        return Checked.invalid(ErrorKind.INVALID_OPTION, "method must be one of OPTIONS, GET, HEAD, POST, PUT, "
+            + "DELETE, TRACE, CONNECT, got '" + options.method() + "'");
+      }
+    }
+    List<String> protocols = List.of();
+    if (profile.accepts(ConnectOption.PROTOCOLS)) {
+      Invalid bad = protocols(options.protocols());
+      if (bad != null) {
+        return Checked.invalid(bad);
+      }
+      protocols = options.protocols();
+    }
+    Duration timeout = config.connectTimeout();
+    if (options.timeout() != null && profile.accepts(ConnectOption.TIMEOUT)) {
+      if (options.timeout().isNegative() || options.timeout().isZero()) {
+        return Checked.invalid(ErrorKind.INVALID_OPTION,
+            "timeout must be a positive number of milliseconds, got " + options.timeout().toMillis());
+      }
+      timeout = options.timeout();
+    }
+    return Checked.valid(new ConnectRequest(uri.value(), method, headers.value(), protocols, timeout));
+  }
+
+  /**
+   * Checks a url: present, parsable, ws or wss with a host, wss where required, host on the allow-list.
+   *
+   * @param url     the url as given
+   * @param profile the platform's rules
+   * @param config  the app configuration
+   * @return the parsed URI, or the problem
+   */
+  public static Checked<URI> url(String url, PlatformProfile profile, SocketConfig config) {
+    if (url == null || url.isBlank()) {
+      return Checked.invalid(ErrorKind.URL_EMPTY, url == null ? "url is required" : "url is empty");
+    }
+    URI uri;
+    try {
+      uri = new URI(url.trim());
+    } catch (URISyntaxException e) {
+      return Checked.invalid(ErrorKind.URL_INVALID, "url is not a valid URL: " + e.getMessage());
+    }
+    String scheme = uri.getScheme() == null ? "" : uri.getScheme().toLowerCase(Locale.ROOT);
+    if (!scheme.equals("ws") && !scheme.equals("wss")) {
+      return Checked.invalid(ErrorKind.URL_SCHEME, "url must start with ws:// or wss://, got '" + url + "'");
+    }
+    if (uri.getHost() == null || uri.getHost().isEmpty()) {
+      return Checked.invalid(ErrorKind.URL_INVALID, "url has no host: '" + url + "'");
+    }
+    if (config.urlCheck()) {
+      if (profile.wssRequired() && scheme.equals("ws")) {
+        return Checked.invalid(ErrorKind.WSS_REQUIRED, null);
+      }
+      if (!config.socketDomains().isEmpty() && !domainAllowed(uri, config.socketDomains())) {
+        return Checked.invalid(ErrorKind.DOMAIN_NOT_ALLOWED, null);
+      }
+    }
+    return Checked.valid(uri);
+  }
+
+  private static boolean domainAllowed(URI uri, List<String> domains) {
+    String host = uri.getHost().toLowerCase(Locale.ROOT);
+    String scheme = uri.getScheme().toLowerCase(Locale.ROOT);
+    int port = port(scheme, uri.getPort());
+    for (String domain : domains) {
+      if (!domain.contains("://")) {
+        if (domain.equals(host)) {
+          return true;
+        }
+        continue;
+      }
+      URI allowed = URI.create(domain);
+      String allowedScheme = allowed.getScheme();
+      if (host.equals(allowed.getHost()) && scheme.equals(allowedScheme)
+          && port == port(allowedScheme, allowed.getPort())) {
+        return true;
+      }
+    }
+    return false;
+  }
+
+  private static int port(String scheme, int port) {
+    return port != -1 ? port : scheme.equals("wss") ? 443 : 80;
+  }
+
+  /**
+   * Checks request headers: names are HTTP tokens, {@code Referer} is refused in any letter case, values are
+   * strings or numbers without line breaks.
+   *
+   * @param header the headers as given
+   * @return the headers as strings, in order, or the problem
+   */
+  public static Checked<Map<String, String>> headers(Map<String, Object> header) {
+    Map<String, String> out = new LinkedHashMap<>();
+    for (Map.Entry<String, Object> entry : header.entrySet()) {
+      String name = entry.getKey();
+      if (name == null || !isToken(name)) {
+        return Checked.invalid(ErrorKind.INVALID_OPTION, "header name '" + name + "' is not a valid HTTP token");
+      }
+      if (name.equalsIgnoreCase("Referer")) {
+        return Checked.invalid(ErrorKind.INVALID_OPTION, "header 'Referer' cannot be set");
+      }
+      Object value = entry.getValue();
+      if (!(value instanceof String) && !(value instanceof Number)) {
+        return Checked.invalid(ErrorKind.INVALID_OPTION, "header '" + name + "' must be a string or a number, got "
+            + (value == null ? "null" : value.getClass().getSimpleName()));
+      }
+      String text = value.toString();
+      if (text.indexOf('\r') >= 0 || text.indexOf('\n') >= 0) {
+        return Checked.invalid(ErrorKind.INVALID_OPTION, "header '" + name + "' must not contain line breaks");
+      }
+      out.put(name, text);
+    }
+    return Checked.valid(out);
+  }
+
+  /**
+   * Checks sub-protocols: each a non-empty HTTP token, no repeats.
+   *
+   * @param protocols the protocols as given
+   * @return the problem, or {@code null}
+   */
+  public static Invalid protocols(List<String> protocols) {
+    List<String> seen = new ArrayList<>();
+    for (int i = 0; i < protocols.size(); i++) {
+      String protocol = protocols.get(i);
+      if (protocol == null || !isToken(protocol)) {
+        return new Invalid(ErrorKind.INVALID_OPTION,
+            "protocols[" + i + "] '" + protocol + "' is not a valid sub-protocol token");
+      }
+      if (seen.contains(protocol)) {
+        return new Invalid(ErrorKind.INVALID_OPTION, "protocols[" + i + "] '" + protocol + "' is repeated");
+      }
+      seen.add(protocol);
+    }
+    return null;
+  }
+
+  /**
+   * Checks a close code and reason.
+   *
+   * @param code   1000 or 3000–4999
+   * @param reason at most 123 bytes of UTF-8
+   * @return the problem, or {@code null}
+   */
+  public static Invalid close(int code, String reason) {
+    if (code != 1000 && (code < 3000 || code > 4999)) {
+      return new Invalid(ErrorKind.INVALID_OPTION, "code must be 1000 or between 3000 and 4999, got " + code);
+    }
+    long bytes = Utf8.length(reason);
+    if (bytes > MAX_CLOSE_REASON_BYTES) {
+      return new Invalid(ErrorKind.INVALID_OPTION,
+          "reason must be at most " + MAX_CLOSE_REASON_BYTES + " bytes of UTF-8, got " + bytes);
+    }
+    return null;
+  }
+
+  /**
+   * Turns send data into a frame: a String is text; a byte[] or ByteBuffer is binary (not copied).
+   *
+   * @param data the data as given
+   * @return the frame, or the problem
+   */
+  public static Checked<Frame> frame(Object data) {
+    if (data instanceof String text) {
+      return Checked.valid(Frame.text(text));
+    }
+    if (data instanceof byte[] bytes) {
+      return Checked.valid(Frame.binary(ByteBuffer.wrap(bytes)));
+    }
+    if (data instanceof ByteBuffer buffer) {
+      return Checked.valid(Frame.binary(buffer.slice()));
+    }
+    return Checked.invalid(ErrorKind.INVALID_OPTION, data == null ? "data is required"
+        : "data must be a String, byte[] or ByteBuffer, got " + data.getClass().getName());
+  }
+
+  private static boolean isToken(String s) {
+    if (s.isEmpty()) {
+      return false;
+    }
+    for (int i = 0; i < s.length(); i++) {
+      char c = s.charAt(i);
+      boolean ok = (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9')
+          || "!#$%&'*+-.^_`|~".indexOf(c) >= 0;
+      if (!ok) {
+        return false;
+      }
+    }
+    return true;
+  }
+
+  /**
+   * A checked value or the reason it was refused.
+   *
+   * @param value   the value when valid
+   * @param invalid the problem, {@code null} when valid
+   * @param <T>     the value type
+   */
+  public record Checked<T>(T value, Invalid invalid) {
+    static <T> Checked<T> valid(T value) {
+      return new Checked<>(value, null);
+    }
+
+    static <T> Checked<T> invalid(Invalid invalid) {
+      return new Checked<>(null, invalid);
+    }
+
+    static <T> Checked<T> invalid(ErrorKind kind, String message) {
+      return new Checked<>(null, new Invalid(kind, message));
+    }
+  }
+}

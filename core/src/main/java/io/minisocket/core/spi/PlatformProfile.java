@@ -1,0 +1,346 @@
+package io.minisocket.core.spi;
+
+import io.minisocket.core.ConnectOption;
+import io.minisocket.core.ErrorKind;
+import io.minisocket.core.spi.Policies.CloseWhileConnecting;
+import io.minisocket.core.spi.Policies.ConnectResultTiming;
+import io.minisocket.core.spi.Policies.QueueOverflow;
+import io.minisocket.core.spi.Policies.QueueUntilOpen;
+import io.minisocket.core.spi.Policies.SecondGlobalConnect;
+import io.minisocket.core.spi.Policies.UnsupportedOption;
+import java.util.EnumMap;
+import java.util.EnumSet;
+import java.util.Map;
+import java.util.Objects;
+import java.util.Set;
+
+/**
+ * Everything in which one platform differs from another, as data: limits, the wss rule, accepted options, how
+ * results and errors are named, whether the global socket API exists, and the policies for the cases the
+ * platforms leave open. Core never branches on a platform's name; an adapter that needs a difference adds a
+ * property here.
+ *
+ * <p>Immutable; build with {@link #builder(String)}, whose defaults are WeChat's current behaviour.
+ */
+public final class PlatformProfile {
+  /** Operation name keys for {@link Builder#apiName}. */
+  public enum Api {
+    /** connectSocket. */
+    CONNECT("connectSocket"),
+    /** send / sendSocketMessage. */
+    SEND("sendSocketMessage"),
+    /** close / closeSocket. */
+    CLOSE("closeSocket");
+
+    private final String defaultName;
+
+    Api(String defaultName) {
+      this.defaultName = defaultName;
+    }
+
+    /** @return the name used unless the profile renames it */
+    public String defaultName() {
+      return defaultName;
+    }
+  }
+
+  private final String name;
+  private final int connectionLimit;
+  private final boolean wssRequired;
+  private final Set<ConnectOption> acceptedOptions;
+  private final UnsupportedOption unsupportedOption;
+  private final ResultStyle resultStyle;
+  private final Map<Api, String> apiNames;
+  private final Map<ErrorKind, String> messages;
+  private final boolean globalApi;
+  private final SecondGlobalConnect secondGlobalConnect;
+  private final CloseWhileConnecting closeWhileConnecting;
+  private final QueueUntilOpen queueUntilOpen;
+  private final QueueOverflow queueOverflow;
+  private final ConnectResultTiming connectResultTiming;
+
+  private PlatformProfile(Builder b) {
+    this.name = b.name;
+    this.connectionLimit = b.connectionLimit;
+    this.wssRequired = b.wssRequired;
+    this.acceptedOptions = Set.copyOf(b.acceptedOptions);
+    this.unsupportedOption = b.unsupportedOption;
+    this.resultStyle = b.resultStyle;
+    this.apiNames = Map.copyOf(b.apiNames);
+    this.messages = Map.copyOf(b.messages);
+    this.globalApi = b.globalApi;
+    this.secondGlobalConnect = b.secondGlobalConnect;
+    this.closeWhileConnecting = b.closeWhileConnecting;
+    this.queueUntilOpen = b.queueUntilOpen;
+    this.queueOverflow = b.queueOverflow;
+    this.connectResultTiming = b.connectResultTiming;
+  }
+
+  /**
+   * A builder with WeChat-like defaults: limit 5, wss required, all options accepted but {@code multiple} and
+   * {@code timeout}, errMsg results, global API present, refuse a second global connect, abort on close while
+   * connecting, refuse sends before open, fail a send past the queue bound, success on accept.
+   *
+   * @param name the platform's name, for messages and logs
+   * @return the builder
+   */
+  public static Builder builder(String name) {
+    return new Builder(name);
+  }
+
+  /** @return a builder holding this profile's values, to derive a variant */
+  public Builder toBuilder() {
+    Builder b = new Builder(name);
+    b.connectionLimit = connectionLimit;
+    b.wssRequired = wssRequired;
+    b.acceptedOptions = EnumSet.noneOf(ConnectOption.class);
+    b.acceptedOptions.addAll(acceptedOptions);
+    b.unsupportedOption = unsupportedOption;
+    b.resultStyle = resultStyle;
+    b.apiNames.putAll(apiNames);
+    b.messages.putAll(messages);
+    b.globalApi = globalApi;
+    b.secondGlobalConnect = secondGlobalConnect;
+    b.closeWhileConnecting = closeWhileConnecting;
+    b.queueUntilOpen = queueUntilOpen;
+    b.queueOverflow = queueOverflow;
+    b.connectResultTiming = connectResultTiming;
+    return b;
+  }
+
+  /** @return the platform's name */
+  public String name() {
+    return name;
+  }
+
+  /** @return the most sockets that may be connecting or open at once; 0 for no limit */
+  public int connectionLimit() {
+    return connectionLimit;
+  }
+
+  /** @return whether {@code wss://} is required while the url check is on */
+  public boolean wssRequired() {
+    return wssRequired;
+  }
+
+  /**
+   * @param option a connect option
+   * @return whether this platform accepts it
+   */
+  public boolean accepts(ConnectOption option) {
+    return acceptedOptions.contains(option);
+  }
+
+  /** @return what a given but unaccepted option does */
+  public UnsupportedOption unsupportedOption() {
+    return unsupportedOption;
+  }
+
+  /** @return how results are shaped */
+  public ResultStyle resultStyle() {
+    return resultStyle;
+  }
+
+  /**
+   * @param api an operation
+   * @return the platform's name for it, used in {@code errMsg}
+   */
+  public String apiName(Api api) {
+    return apiNames.getOrDefault(api, api.defaultName());
+  }
+
+  /**
+   * @param kind a failure kind
+   * @return the platform's wording for it ({@link ErrorKind#defaultMessage()} unless renamed)
+   */
+  public String message(ErrorKind kind) {
+    return messages.getOrDefault(kind, kind.defaultMessage());
+  }
+
+  /** @return whether the deprecated global socket API ({@code onSocketOpen}, {@code sendSocketMessage}, ...) exists */
+  public boolean globalApi() {
+    return globalApi;
+  }
+
+  /** @return what a second connect of the global socket does */
+  public SecondGlobalConnect secondGlobalConnect() {
+    return secondGlobalConnect;
+  }
+
+  /** @return what close does while connecting */
+  public CloseWhileConnecting closeWhileConnecting() {
+    return closeWhileConnecting;
+  }
+
+  /** @return what send does while connecting */
+  public QueueUntilOpen queueUntilOpen() {
+    return queueUntilOpen;
+  }
+
+  /** @return what a send past the queue bound does */
+  public QueueOverflow queueOverflow() {
+    return queueOverflow;
+  }
+
+  /** @return when connectSocket's success or fail runs */
+  public ConnectResultTiming connectResultTiming() {
+    return connectResultTiming;
+  }
+
+  @Override
+  public String toString() {
+    return "PlatformProfile{" + name + ", limit=" + connectionLimit + ", wssRequired=" + wssRequired
+        + ", accepts=" + acceptedOptions + ", globalApi=" + globalApi + "}";
+  }
+
+  /** Builds a {@link PlatformProfile}. */
+  public static final class Builder {
+    private final String name;
+    private int connectionLimit = 5;
+    private boolean wssRequired = true;
+    private EnumSet<ConnectOption> acceptedOptions = EnumSet.of(
+        ConnectOption.URL, ConnectOption.HEADER, ConnectOption.METHOD, ConnectOption.PROTOCOLS, ConnectOption.DATA);
+    private UnsupportedOption unsupportedOption = UnsupportedOption.IGNORE;
+    private ResultStyle resultStyle = ResultStyle.errMsg();
+    private final Map<Api, String> apiNames = new EnumMap<>(Api.class);
+    private final Map<ErrorKind, String> messages = new EnumMap<>(ErrorKind.class);
+    private boolean globalApi = true;
+    private SecondGlobalConnect secondGlobalConnect = SecondGlobalConnect.REFUSE;
+    private CloseWhileConnecting closeWhileConnecting = CloseWhileConnecting.ABORT;
+    private QueueUntilOpen queueUntilOpen = QueueUntilOpen.REFUSE;
+    private QueueOverflow queueOverflow = QueueOverflow.FAIL_SEND;
+    private ConnectResultTiming connectResultTiming = ConnectResultTiming.ON_ACCEPT;
+
+    private Builder(String name) {
+      this.name = Objects.requireNonNull(name, "name");
+    }
+
+    /**
+     * @param limit the most sockets connecting or open at once; 0 for no limit
+     * @return this builder
+     */
+    public Builder connectionLimit(int limit) {
+      if (limit < 0) {
+        throw new IllegalArgumentException("connectionLimit must be 0 (no limit) or more, got " + limit);
+      }
+      this.connectionLimit = limit;
+      return this;
+    }
+
+    /**
+     * @param required whether wss:// is required while the url check is on
+     * @return this builder
+     */
+    public Builder wssRequired(boolean required) {
+      this.wssRequired = required;
+      return this;
+    }
+
+    /**
+     * @param options the connect options this platform accepts ({@link ConnectOption#URL} is always accepted)
+     * @return this builder
+     */
+    public Builder acceptedOptions(Set<ConnectOption> options) {
+      this.acceptedOptions = EnumSet.of(ConnectOption.URL);
+      this.acceptedOptions.addAll(options);
+      return this;
+    }
+
+    /**
+     * @param policy what a given but unaccepted option does
+     * @return this builder
+     */
+    public Builder unsupportedOption(UnsupportedOption policy) {
+      this.unsupportedOption = Objects.requireNonNull(policy);
+      return this;
+    }
+
+    /**
+     * @param style how results are shaped
+     * @return this builder
+     */
+    public Builder resultStyle(ResultStyle style) {
+      this.resultStyle = Objects.requireNonNull(style);
+      return this;
+    }
+
+    /**
+     * @param api  an operation
+     * @param name the platform's name for it in {@code errMsg}
+     * @return this builder
+     */
+    public Builder apiName(Api api, String name) {
+      apiNames.put(api, Objects.requireNonNull(name));
+      return this;
+    }
+
+    /**
+     * @param kind    a failure kind
+     * @param message the platform's wording for it
+     * @return this builder
+     */
+    public Builder message(ErrorKind kind, String message) {
+      messages.put(kind, Objects.requireNonNull(message));
+      return this;
+    }
+
+    /**
+     * @param present whether the global socket API exists
+     * @return this builder
+     */
+    public Builder globalApi(boolean present) {
+      this.globalApi = present;
+      return this;
+    }
+
+    /**
+     * @param policy what a second connect of the global socket does
+     * @return this builder
+     */
+    public Builder secondGlobalConnect(SecondGlobalConnect policy) {
+      this.secondGlobalConnect = Objects.requireNonNull(policy);
+      return this;
+    }
+
+    /**
+     * @param policy what close does while connecting
+     * @return this builder
+     */
+    public Builder closeWhileConnecting(CloseWhileConnecting policy) {
+      this.closeWhileConnecting = Objects.requireNonNull(policy);
+      return this;
+    }
+
+    /**
+     * @param policy what send does while connecting
+     * @return this builder
+     */
+    public Builder queueUntilOpen(QueueUntilOpen policy) {
+      this.queueUntilOpen = Objects.requireNonNull(policy);
+      return this;
+    }
+
+    /**
+     * @param policy what a send past the queue bound does
+     * @return this builder
+     */
+    public Builder queueOverflow(QueueOverflow policy) {
+      this.queueOverflow = Objects.requireNonNull(policy);
+      return this;
+    }
+
+    /**
+     * @param timing when connectSocket's success or fail runs
+     * @return this builder
+     */
+    public Builder connectResultTiming(ConnectResultTiming timing) {
+      this.connectResultTiming = Objects.requireNonNull(timing);
+      return this;
+    }
+
+    /** @return the profile */
+    public PlatformProfile build() {
+      return new PlatformProfile(this);
+    }
+  }
+}
