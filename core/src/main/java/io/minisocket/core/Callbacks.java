@@ -65,6 +65,19 @@ public record Callbacks(
       return self();
     }
 
+    /**
+     * Sets all three callbacks at once.
+     *
+     * @param callbacks the success, fail and complete callbacks
+     * @return this builder
+     */
+    public B callbacks(Callbacks callbacks) {
+      this.success = callbacks.success();
+      this.fail = callbacks.fail();
+      this.complete = callbacks.complete();
+      return self();
+    }
+
     /** @return the callbacks set so far */
     protected Callbacks callbacks() {
       return success == null && fail == null && complete == null ? NONE : new Callbacks(success, fail, complete);
