@@ -1,0 +1,463 @@
+package io.minisocket.transport.vertx;
+
+import io.minisocket.core.transport.Completion;
+import io.minisocket.core.transport.ConnectRequest;
+import io.minisocket.core.transport.Connection;
+import io.minisocket.core.transport.ConnectionEvents;
+import io.minisocket.core.transport.Frame;
+import io.minisocket.core.transport.TransportFailure;
+import io.minisocket.core.transport.TransportFailure.Kind;
+import io.netty.buffer.Unpooled;
+import io.netty.channel.ChannelHandlerContext;
+import io.vertx.core.AsyncResult;
+import io.vertx.core.Context;
+import io.vertx.core.Future;
+import io.vertx.core.Vertx;
+import io.vertx.core.buffer.Buffer;
+import io.vertx.core.http.ClientWebSocket;
+import io.vertx.core.http.WebSocket;
+import io.vertx.core.http.WebSocketClient;
+import io.vertx.core.http.WebSocketClientOptions;
+import io.vertx.core.http.WebSocketFrame;
+import io.vertx.core.http.WebSocketFrameType;
+import io.vertx.core.internal.buffer.BufferInternal;
+import io.vertx.core.internal.http.WebSocketInternal;
+import java.io.IOException;
+import java.nio.ByteBuffer;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.RejectedExecutionException;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.concurrent.atomic.AtomicLong;
+import org.apache.logging.log4j.LogManager;
+import org.apache.logging.log4j.Logger;
+
+/**
+ * One WebSocket on Vert.x. Everything that touches the socket or calls {@link ConnectionEvents} runs on the
+ * connection's own event-loop {@link Context}, which serialises the events; the public methods only enqueue work
+ * there (in call order), so they are thread-safe and never block.
+ *
+ * <p>Each connection has its own {@link WebSocketClient}: closing that client is the only public Vert.x way to
+ * cancel an opening handshake (TCP, TLS or HTTP upgrade in progress), which {@link #abort()} and the connect timeout
+ * need.
+ */
+final class VertxConnection implements Connection {
+
+  private static final Logger LOG = LogManager.getLogger(VertxConnection.class);
+
+  private enum State { CONNECTING, OPEN, ENDED }
+
+  private final VertxTransport transport;
+  private final Vertx vertx;
+  private final Context ctx;
+  private final ConnectRequest request;
+  private final ConnectionEvents events;
+  private final int highWater;
+  private final CompletableFuture<Void> released = new CompletableFuture<>();
+
+  private volatile State state = State.CONNECTING;
+
+  // Confined to ctx.
+  private WebSocketClient client;
+  private ClientWebSocket ws;
+  private long timer = -1;
+  private boolean closing;
+  private boolean closedBeforeOpen;
+  private List<Frame> earlyMessages;
+  private Throwable lastError;
+  private Throwable protocolError;
+  private boolean closeFrameSeen;
+  private int closeCode;
+  private String closeReason;
+
+  // Write accounting (any thread).
+  private final AtomicLong queuedBytes = new AtomicLong();
+  private final AtomicBoolean full = new AtomicBoolean();
+  private final Set<Write> outstanding = ConcurrentHashMap.newKeySet();
+
+  VertxConnection(VertxTransport transport, Context ctx, ConnectRequest request, ConnectionEvents events) {
+    this.transport = transport;
+    this.vertx = transport.vertx();
+    this.ctx = ctx;
+    this.request = request;
+    this.events = events;
+    this.highWater = transport.options().writeQueueMaxSize();
+  }
+
+  /** A connection that already failed; {@code failed} is delivered on another thread. */
+  static Connection failedAtOnce(ConnectionEvents events, TransportFailure failure) {
+    CompletableFuture.runAsync(() -> {
+      try {
+        events.failed(failure);
+      } catch (RuntimeException e) {
+        LOG.warn("ConnectionEvents.failed threw", e);
+      }
+    });
+    return new Connection() {
+      @Override
+      public void send(Frame frame, Completion done) {
+        complete(done, new IllegalStateException("connection failed: " + failure.message()));
+      }
+
+      @Override
+      public void close(int code, String reason) {}
+
+      @Override
+      public void abort() {}
+
+      @Override
+      public boolean writeQueueFull() {
+        return false;
+      }
+    };
+  }
+
+  // ---------------------------------------------------------------------------------------------- public side
+
+  void start() {
+    onContext(this::doConnect, () -> end(TransportFailure.of(Kind.ABORTED, "Vert.x is closed", null)));
+  }
+
+  @Override
+  public void send(Frame frame, Completion done) {
+    if (frame == null || done == null) {
+      if (done != null) {
+        complete(done, new NullPointerException("frame"));
+      }
+      return;
+    }
+    State s = state;
+    if (s != State.OPEN) {
+      complete(done, new IllegalStateException(s == State.CONNECTING ? "connection is not open yet" : "connection has ended"));
+      return;
+    }
+    Write write = new Write(done, frame.byteLength());
+    outstanding.add(write);
+    if (queuedBytes.addAndGet(write.size) >= highWater) {
+      full.set(true);
+    }
+    onContext(() -> doSend(frame, write), () -> write.complete(new IllegalStateException("Vert.x is closed")));
+  }
+
+  @Override
+  public void close(int code, String reason) {
+    onContext(() -> doClose(code, reason == null ? "" : reason), () -> end(closedVertx()));
+  }
+
+  @Override
+  public void abort() {
+    abort("aborted");
+  }
+
+  /** Aborts; the future completes when the socket and the client are released. */
+  CompletableFuture<Void> abort(String why) {
+    onContext(() -> end(TransportFailure.of(Kind.ABORTED, why, null)),
+        () -> end(TransportFailure.of(Kind.ABORTED, why, null)));
+    return released;
+  }
+
+  @Override
+  public boolean writeQueueFull() {
+    return state == State.OPEN && queuedBytes.get() >= highWater;
+  }
+
+  // ---------------------------------------------------------------------------------------------- on the context
+
+  private void doConnect() {
+    if (state != State.CONNECTING) {
+      return;
+    }
+    try {
+      long timeoutMillis = Math.max(1, request.connectTimeout().toMillis());
+      var connectOptions = ConnectOptionsMapper.map(request, timeoutMillis);
+      timer = vertx.setTimer(timeoutMillis, id -> onTimeout(timeoutMillis));
+      WebSocketClientOptions clientOptions = new WebSocketClientOptions(transport.clientTemplate())
+          .setConnectTimeout((int) Math.min(Integer.MAX_VALUE, timeoutMillis))
+          .setSslHandshakeTimeout(timeoutMillis)
+          .setSslHandshakeTimeoutUnit(TimeUnit.MILLISECONDS);
+      client = vertx.createWebSocketClient(clientOptions);
+      ws = client.webSocket();
+      ws.textMessageHandler(text -> onMessage(Frame.text(text)));
+      ws.binaryMessageHandler(data -> onMessage(Frame.binary(ByteBuffer.wrap(data.getBytes()))));
+      ws.frameHandler(this::onFrame);
+      ws.exceptionHandler(this::onException);
+      ws.closeHandler(v -> onClose());
+      ws.connect(connectOptions).onComplete(this::onConnected);
+    } catch (IllegalArgumentException e) {
+      end(TransportFailure.of(Kind.IO, "invalid request: " + e.getMessage(), e));
+    } catch (RuntimeException e) {
+      end(TransportFailure.of(Kind.IO, "could not start connecting: " + e, e));
+    }
+  }
+
+  private void onTimeout(long timeoutMillis) {
+    timer = -1;
+    if (state == State.CONNECTING) {
+      end(TransportFailure.of(Kind.TIMEOUT,
+          "opening handshake to " + request.uri() + " did not complete within " + timeoutMillis + " ms", null));
+    }
+  }
+
+  private void onConnected(AsyncResult<WebSocket> ar) {
+    if (state != State.CONNECTING) {
+      if (ar.succeeded()) {
+        LOG.debug("Handshake to {} completed after the connection ended; closing it", request.uri());
+        killSocket();
+      }
+      return;
+    }
+    cancelTimer();
+    if (ar.failed()) {
+      end(FailureClassifier.classify(ar.cause()));
+      return;
+    }
+    WebSocket w = ar.result();
+    String protocol = w.subProtocol();
+    if (protocol != null && !request.protocols().contains(protocol)) { // Netty checks this too
+      end(new TransportFailure(Kind.SUBPROTOCOL,
+          "server selected sub-protocol " + protocol + ", offered " + request.protocols(), 0, null));
+      return;
+    }
+    if (protocol == null && !request.protocols().isEmpty()) {
+      end(new TransportFailure(Kind.SUBPROTOCOL,
+          "server selected none of the offered sub-protocols " + request.protocols(), 0, null));
+      return;
+    }
+    Map<String, List<String>> headers = HeaderMaps.toMap(w.headers());
+    state = State.OPEN;
+    emit(() -> events.opened(headers, protocol));
+    List<Frame> early = earlyMessages;
+    earlyMessages = null;
+    if (early != null) {
+      for (Frame f : early) {
+        onMessage(f);
+      }
+    }
+    if (closedBeforeOpen || (w.isClosed() && !closeFrameSeen)) {
+      // The peer closed during the handshake; Vert.x may not have accepted our handlers.
+      if (!closeFrameSeen && w.closeStatusCode() != null && w.closeStatusCode() != 1006) {
+        closeFrameSeen = true;
+        closeCode = w.closeStatusCode();
+        closeReason = w.closeReason() == null ? "" : w.closeReason();
+      }
+      onClose();
+    }
+  }
+
+  private void onMessage(Frame frame) {
+    switch (state) {
+      case OPEN -> emit(() -> events.message(frame));
+      case CONNECTING -> {
+        if (earlyMessages == null) {
+          earlyMessages = new ArrayList<>();
+        }
+        earlyMessages.add(frame);
+      }
+      case ENDED -> LOG.debug("Dropping a message that arrived after the connection ended");
+    }
+  }
+
+  private void onFrame(WebSocketFrame frame) {
+    if (frame.type() == WebSocketFrameType.CLOSE && !closeFrameSeen) {
+      closeFrameSeen = true;
+      if (frame.binaryData().length() < 2) {
+        closeCode = 1005; // Vert.x reports an empty close frame as 1000
+        closeReason = "";
+      } else {
+        closeCode = frame.closeStatusCode();
+        closeReason = frame.closeReason() == null ? "" : frame.closeReason();
+      }
+    }
+  }
+
+  private void onException(Throwable t) {
+    LOG.debug("WebSocket to {}: {}", request.uri(), t.toString());
+    if (lastError == null) {
+      lastError = t;
+    }
+    if (state == State.OPEN && !(t instanceof IOException) && ws != null && !ws.isClosed() && protocolError == null) {
+      // e.g. a message above maxMessageSize or a protocol violation: Vert.x only reports it, so fail the connection
+      protocolError = t;
+      String text = String.valueOf(t.getMessage());
+      short code = (short) (text.contains("max message size") ? 1009 : 1002);
+      ws.close(code, code == 1009 ? "message too big" : "protocol error");
+    }
+  }
+
+  private void onClose() {
+    switch (state) {
+      case CONNECTING -> closedBeforeOpen = true;
+      case ENDED -> { }
+      case OPEN -> {
+        if (protocolError != null) {
+          end(TransportFailure.of(Kind.IO, "connection failed: " + protocolError.getMessage(), protocolError));
+        } else if (closeFrameSeen) {
+          endClosed(closeCode, closeReason);
+        } else {
+          String why = lastError == null || lastError.getMessage() == null
+              ? "connection closed without a closing handshake"
+              : "connection lost: " + lastError.getMessage();
+          end(TransportFailure.of(Kind.IO, why, lastError));
+        }
+      }
+    }
+  }
+
+  private void doSend(Frame frame, Write write) {
+    if (state != State.OPEN) {
+      write.complete(new IllegalStateException("connection has ended"));
+      return;
+    }
+    try {
+      Future<Void> f;
+      if (frame instanceof Frame.Text text) {
+        f = ws.writeTextMessage(text.text());
+      } else {
+        ByteBuffer data = ((Frame.Binary) frame).data().slice();
+        f = ws.writeBinaryMessage(BufferInternal.buffer(Unpooled.wrappedBuffer(data)));
+      }
+      f.onComplete(ar -> write.complete(ar.failed() ? ar.cause() : null));
+    } catch (RuntimeException e) {
+      write.complete(e);
+    }
+  }
+
+  private void doClose(int code, String reason) {
+    switch (state) {
+      case CONNECTING -> end(TransportFailure.of(Kind.ABORTED, "closed before the connection opened", null));
+      case ENDED -> { }
+      case OPEN -> {
+        if (closing) {
+          return;
+        }
+        closing = true;
+        ws.close((short) code, reason).onFailure(e -> LOG.debug("Close of {} failed: {}", request.uri(), e.toString()));
+      }
+    }
+  }
+
+  private void endClosed(int code, String reason) {
+    endWith(() -> events.closed(code, reason));
+  }
+
+  private void end(TransportFailure failure) {
+    if (failure.kind() != Kind.ABORTED) {
+      LOG.debug("Connection to {} failed: {} {}", request.uri(), failure.kind(), failure.message());
+    }
+    endWith(() -> events.failed(failure));
+  }
+
+  private void endWith(Runnable terminal) {
+    if (state == State.ENDED) {
+      return;
+    }
+    state = State.ENDED;
+    cancelTimer();
+    transport.ended(this);
+    earlyMessages = null;
+    emit(terminal);
+    killSocket();
+    Future<Void> clientClosed = client == null ? Future.succeededFuture() : client.close();
+    clientClosed.onComplete(ar -> onContext(this::release, this::release));
+  }
+
+  /** Fails what Vert.x has not completed after the socket is gone. */
+  private void release() {
+    for (Write w : List.copyOf(outstanding)) {
+      w.complete(new IOException("connection ended before the message was written"));
+    }
+    released.complete(null);
+  }
+
+  /**
+   * Drops the TCP connection without a closing handshake, if there is one. {@code channel().close()} would run
+   * through Vert.x's connection handler, which turns it into a graceful close (a 1000 close frame, then waiting up to
+   * the closing timeout); closing from the first handler's context goes straight to the socket.
+   */
+  private void killSocket() {
+    if (ws instanceof WebSocketInternal internal) {
+      try {
+        ChannelHandlerContext vertxHandler = internal.channelHandlerContext();
+        ChannelHandlerContext first = vertxHandler.pipeline().firstContext();
+        (first != null ? first : vertxHandler).close();
+      } catch (IllegalStateException notConnected) {
+        // the handshake has not completed: closing the client cancels it
+      }
+    }
+  }
+
+  private void cancelTimer() {
+    if (timer != -1) {
+      vertx.cancelTimer(timer);
+      timer = -1;
+    }
+  }
+
+  private TransportFailure closedVertx() {
+    return TransportFailure.of(Kind.ABORTED, "Vert.x is closed", null);
+  }
+
+  private void emit(Runnable event) {
+    try {
+      event.run();
+    } catch (RuntimeException e) {
+      LOG.warn("A ConnectionEvents callback for {} threw", request.uri(), e);
+    }
+  }
+
+  private void fireWritable() {
+    if (state == State.OPEN) {
+      emit(events::writable);
+    }
+  }
+
+  /** Runs on the connection's context, after anything enqueued before; {@code orElse} if Vert.x is gone. */
+  private void onContext(Runnable task, Runnable orElse) {
+    try {
+      ctx.runOnContext(v -> task.run());
+    } catch (RejectedExecutionException e) {
+      orElse.run();
+    }
+  }
+
+  private static void complete(Completion done, Throwable failure) {
+    try {
+      done.complete(failure);
+    } catch (RuntimeException e) {
+      LOG.warn("A send Completion threw", e);
+    }
+  }
+
+  /** One pending send: completed exactly once. */
+  private final class Write {
+    final Completion done;
+    final long size;
+    final AtomicBoolean completed = new AtomicBoolean();
+
+    Write(Completion done, long size) {
+      this.done = done;
+      this.size = size;
+    }
+
+    void complete(Throwable failure) {
+      if (!completed.compareAndSet(false, true)) {
+        return;
+      }
+      outstanding.remove(this);
+      long left = queuedBytes.addAndGet(-size);
+      VertxConnection.complete(done, failure);
+      if (left <= highWater / 2 && full.compareAndSet(true, false)) {
+        if (Vertx.currentContext() == ctx) {
+          fireWritable();
+        } else {
+          onContext(VertxConnection.this::fireWritable, () -> { });
+        }
+      }
+    }
+  }
+}

@@ -1,0 +1,259 @@
+package io.minisocket.transport.vertx;
+
+import io.minisocket.core.transport.ConnectRequest;
+import io.minisocket.core.transport.Connection;
+import io.minisocket.core.transport.ConnectionEvents;
+import io.minisocket.core.transport.Transport;
+import io.minisocket.core.transport.TransportFailure;
+import io.vertx.core.Context;
+import io.vertx.core.Vertx;
+import io.vertx.core.buffer.Buffer;
+import io.vertx.core.http.WebSocketClientOptions;
+import io.vertx.core.internal.VertxInternal;
+import io.vertx.core.net.JksOptions;
+import io.vertx.core.net.PemTrustOptions;
+import io.vertx.core.net.PfxOptions;
+import java.io.ByteArrayInputStream;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.security.GeneralSecurityException;
+import java.security.KeyStore;
+import java.security.cert.CertificateFactory;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Objects;
+import java.util.Set;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
+import java.util.concurrent.atomic.AtomicBoolean;
+import org.apache.logging.log4j.LogManager;
+import org.apache.logging.log4j.Logger;
+
+/**
+ * The MiniSocket {@link Transport} on the Vert.x Core 5 WebSocket client.
+ *
+ * <p>Create one per runtime and share it; it is thread-safe. {@link #create()} starts a private {@link Vertx} that
+ * {@link #close()} stops; {@link #create(Vertx)} uses yours and never closes it. Every connection runs on one
+ * Vert.x event loop, where all its events are delivered in order.
+ *
+ * <pre>{@code
+ * try (VertxTransport transport = VertxTransport.create()) {
+ *   Connection c = transport.connect(request, events);
+ * }
+ * }</pre>
+ */
+public final class VertxTransport implements Transport {
+
+  private static final Logger LOG = LogManager.getLogger(VertxTransport.class);
+  private static final long CLOSE_WAIT_SECONDS = 10;
+
+  private final Vertx vertx;
+  private final boolean ownsVertx;
+  private final VertxTransportOptions options;
+  private final WebSocketClientOptions clientTemplate;
+  private final Set<VertxConnection> live = ConcurrentHashMap.newKeySet();
+  private final AtomicBoolean closed = new AtomicBoolean();
+
+  private VertxTransport(Vertx vertx, boolean ownsVertx, VertxTransportOptions options,
+      WebSocketClientOptions clientTemplate) {
+    this.vertx = vertx;
+    this.ownsVertx = ownsVertx;
+    this.options = options;
+    this.clientTemplate = clientTemplate;
+  }
+
+  /**
+   * A transport with default options on its own {@link Vertx}, which {@link #close()} closes.
+   *
+   * @return the transport
+   */
+  public static VertxTransport create() {
+    return create(VertxTransportOptions.defaults());
+  }
+
+  /**
+   * A transport with the given options on its own {@link Vertx}, which {@link #close()} closes.
+   *
+   * @param options the settings
+   * @return the transport
+   * @throws IllegalArgumentException if a configured trust file cannot be read or parsed
+   */
+  public static VertxTransport create(VertxTransportOptions options) {
+    Objects.requireNonNull(options, "options");
+    WebSocketClientOptions template = clientOptions(options); // fails before a Vertx is started
+    return new VertxTransport(Vertx.vertx(), true, options, template);
+  }
+
+  /**
+   * A transport with default options on a {@link Vertx} that the caller owns: {@link #close()} never closes it.
+   *
+   * @param vertx the Vert.x instance to run on
+   * @return the transport
+   */
+  public static VertxTransport create(Vertx vertx) {
+    return create(vertx, VertxTransportOptions.defaults());
+  }
+
+  /**
+   * A transport with the given options on a {@link Vertx} that the caller owns: {@link #close()} never closes it.
+   *
+   * @param vertx   the Vert.x instance to run on
+   * @param options the settings
+   * @return the transport
+   * @throws IllegalArgumentException if a configured trust file cannot be read or parsed
+   */
+  public static VertxTransport create(Vertx vertx, VertxTransportOptions options) {
+    Objects.requireNonNull(vertx, "vertx");
+    return new VertxTransport(vertx, false, options, clientOptions(Objects.requireNonNull(options, "options")));
+  }
+
+  /** @return the options this transport was created with */
+  public VertxTransportOptions options() {
+    return options;
+  }
+
+  /**
+   * Starts opening a WebSocket; see {@link Transport#connect}. After {@link #close()} the connection fails at once
+   * (with {@link TransportFailure.Kind#ABORTED}).
+   */
+  @Override
+  public Connection connect(ConnectRequest request, ConnectionEvents events) {
+    Objects.requireNonNull(request, "request");
+    Objects.requireNonNull(events, "events");
+    if (closed.get()) {
+      return VertxConnection.failedAtOnce(events,
+          TransportFailure.of(TransportFailure.Kind.ABORTED, "transport is closed", null));
+    }
+    VertxConnection connection = new VertxConnection(this, newContext(), request, events);
+    live.add(connection);
+    if (closed.get()) { // raced with close(): close() may not have seen it
+      connection.abort("transport closed");
+    } else {
+      connection.start();
+    }
+    return connection;
+  }
+
+  /**
+   * Aborts every open or opening connection (they report {@link TransportFailure.Kind#ABORTED}) and, if this
+   * transport created its {@link Vertx}, closes it and waits up to 10 seconds for that. Idempotent.
+   */
+  @Override
+  public void close() {
+    if (!closed.compareAndSet(false, true)) {
+      return;
+    }
+    List<CompletableFuture<Void>> pending = new ArrayList<>();
+    for (VertxConnection c : List.copyOf(live)) {
+      pending.add(c.abort("transport closed"));
+    }
+    boolean onVertxThread = Context.isOnVertxThread();
+    if (!onVertxThread) {
+      await(CompletableFuture.allOf(pending.toArray(CompletableFuture[]::new)), "connections");
+    }
+    if (ownsVertx) {
+      CompletableFuture<Void> done = vertx.close().toCompletionStage().toCompletableFuture();
+      if (!onVertxThread) {
+        await(done, "Vert.x");
+      }
+    }
+  }
+
+  private static void await(CompletableFuture<?> future, String what) {
+    try {
+      future.get(CLOSE_WAIT_SECONDS, TimeUnit.SECONDS);
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+    } catch (ExecutionException | TimeoutException e) {
+      LOG.warn("Closing the transport: {} did not close cleanly", what, e);
+    }
+  }
+
+  Vertx vertx() {
+    return vertx;
+  }
+
+  WebSocketClientOptions clientTemplate() {
+    return clientTemplate;
+  }
+
+  void ended(VertxConnection connection) {
+    live.remove(connection);
+  }
+
+  int liveConnections() {
+    return live.size();
+  }
+
+  /** A fresh event-loop context per connection, so that connections spread over the event loops. */
+  private Context newContext() {
+    if (vertx instanceof VertxInternal internal) {
+      return internal.createEventLoopContext();
+    }
+    return vertx.getOrCreateContext();
+  }
+
+  private static WebSocketClientOptions clientOptions(VertxTransportOptions options) {
+    WebSocketClientOptions o = new WebSocketClientOptions()
+        .setTcpNoDelay(options.tcpNoDelay())
+        .setMaxFrameSize(options.maxFrameSize())
+        .setMaxMessageSize(options.maxMessageSize())
+        .setClosingTimeout((int) Math.max(1, (options.closingTimeoutMillis() + 999) / 1000))
+        .setMaxConnections(Integer.MAX_VALUE)
+        .setTryUsePerMessageCompression(false)
+        .setTryUsePerFrameCompression(false);
+    if (options.trustAll()) {
+      o.setTrustAll(true).setVerifyHost(false);
+    } else {
+      o.setVerifyHost(options.verifyHost());
+      if (options.trustPem() != null) {
+        byte[] pem = read(options.trustPem());
+        checkPem(options.trustPem(), pem);
+        o.setTrustOptions(new PemTrustOptions().addCertValue(Buffer.buffer(pem)));
+      } else if (options.trustStorePath() != null) {
+        byte[] store = read(options.trustStorePath());
+        checkStore(options, store);
+        Buffer value = Buffer.buffer(store);
+        o.setTrustOptions(options.trustStoreType() == VertxTransportOptions.TrustStoreType.JKS
+            ? new JksOptions().setValue(value).setPassword(options.trustStorePassword())
+            : new PfxOptions().setValue(value).setPassword(options.trustStorePassword()));
+      }
+    }
+    return o;
+  }
+
+  private static byte[] read(Path path) {
+    try {
+      return Files.readAllBytes(path);
+    } catch (IOException e) {
+      throw new IllegalArgumentException("cannot read trust file " + path, new UncheckedIOException(e));
+    }
+  }
+
+  private static void checkPem(Path path, byte[] pem) {
+    try (InputStream in = new ByteArrayInputStream(pem)) {
+      if (CertificateFactory.getInstance("X.509").generateCertificates(in).isEmpty()) {
+        throw new IllegalArgumentException("no certificate in " + path);
+      }
+    } catch (GeneralSecurityException | IOException e) {
+      throw new IllegalArgumentException("not a PEM certificate file: " + path, e);
+    }
+  }
+
+  private static void checkStore(VertxTransportOptions options, byte[] store) {
+    try (InputStream in = new ByteArrayInputStream(store)) {
+      KeyStore ks = KeyStore.getInstance(options.trustStoreType().name());
+      String password = options.trustStorePassword();
+      ks.load(in, password == null ? null : password.toCharArray());
+    } catch (GeneralSecurityException | IOException e) {
+      throw new IllegalArgumentException("cannot load " + options.trustStoreType() + " trust store "
+          + options.trustStorePath(), e);
+    }
+  }
+}
