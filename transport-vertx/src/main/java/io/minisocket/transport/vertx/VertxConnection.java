@@ -8,6 +8,7 @@ import io.minisocket.core.transport.Frame;
 import io.minisocket.core.transport.TransportFailure;
 import io.minisocket.core.transport.TransportFailure.Kind;
 import io.netty.buffer.Unpooled;
+import io.netty.channel.Channel;
 import io.netty.channel.ChannelHandlerContext;
 import io.vertx.core.AsyncResult;
 import io.vertx.core.Context;
@@ -61,6 +62,8 @@ final class VertxConnection implements Connection {
   private final CompletableFuture<Void> released = new CompletableFuture<>();
 
   private volatile State state = State.CONNECTING;
+  /** The channel of a wss connection, known from the start of the TLS handshake (any thread). */
+  private volatile Channel tlsChannel;
 
   // Confined to ctx.
   private WebSocketClient client;
@@ -180,6 +183,9 @@ final class VertxConnection implements Connection {
           .setConnectTimeout((int) Math.min(Integer.MAX_VALUE, timeoutMillis))
           .setSslHandshakeTimeout(timeoutMillis)
           .setSslHandshakeTimeoutUnit(TimeUnit.MILLISECONDS);
+      if (request.secure()) {
+        clientOptions.setSslEngineOptions(new ChannelCapturingSslEngineOptions(this::onTlsChannel));
+      }
       client = vertx.createWebSocketClient(clientOptions);
       ws = client.webSocket();
       ws.textMessageHandler(text -> onMessage(Frame.text(text)));
@@ -374,20 +380,43 @@ final class VertxConnection implements Connection {
     released.complete(null);
   }
 
-  /**
-   * Drops the TCP connection without a closing handshake, if there is one. {@code channel().close()} would run
-   * through Vert.x's connection handler, which turns it into a graceful close (a 1000 close frame, then waiting up to
-   * the closing timeout); closing from the first handler's context goes straight to the socket.
-   */
+  /** Called (on the channel's event loop) when a wss channel gets its TLS handler, before the TLS handshake. */
+  private void onTlsChannel(Channel channel) {
+    tlsChannel = channel;
+    if (state == State.ENDED) { // aborted or timed out before: end() may not have seen the channel
+      closeAbruptly(channel);
+    }
+  }
+
+  /** Drops the TCP connection without a closing handshake, if there is one. */
   private void killSocket() {
+    Channel channel = null;
     if (ws instanceof WebSocketInternal internal) {
       try {
-        ChannelHandlerContext vertxHandler = internal.channelHandlerContext();
-        ChannelHandlerContext first = vertxHandler.pipeline().firstContext();
-        (first != null ? first : vertxHandler).close();
+        channel = internal.channelHandlerContext().channel();
       } catch (IllegalStateException notConnected) {
-        // the handshake has not completed: closing the client cancels it
+        // the upgrade has not completed: closing the client cancels a plain connection
       }
+    }
+    if (channel == null) {
+      channel = tlsChannel;
+    }
+    if (channel != null) {
+      closeAbruptly(channel);
+    }
+  }
+
+  /**
+   * {@code channel.close()} would run through Vert.x's connection handler, which turns it into a graceful WebSocket
+   * close (a 1000 close frame, then waiting up to the closing timeout); closing from the first handler's context goes
+   * straight to the socket.
+   */
+  private static void closeAbruptly(Channel channel) {
+    ChannelHandlerContext first = channel.pipeline().firstContext();
+    if (first != null) {
+      first.close();
+    } else {
+      channel.close();
     }
   }
 
