@@ -1,6 +1,7 @@
 package io.minisocket.core;
 
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.Collections;
 import java.util.EnumSet;
 import java.util.LinkedHashMap;
@@ -182,7 +183,7 @@ public final class ConnectOptions {
      * @return this builder
      */
     public Builder protocols(List<String> protocols) {
-      this.protocols = protocols == null ? null : List.copyOf(protocols);
+      this.protocols = protocols == null ? null : new ArrayList<>(protocols); // nulls are reported on connect
       given.add(ConnectOption.PROTOCOLS);
       return this;
     }

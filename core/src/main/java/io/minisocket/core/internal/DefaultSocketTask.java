@@ -36,7 +36,9 @@ import org.apache.logging.log4j.Logger;
  * The SocketTask state machine. State, the send queue and the connection handle are guarded by {@link #lock};
  * every callback and event is queued on {@link #serial} while the lock is held (so their order follows the state
  * changes) and run only after the lock is released — inline for transport events, on the callback executor after
- * a user's call.
+ * a user's call. Neither user code nor the transport is ever called while the lock is held, so no lock of the
+ * transport's can deadlock with it. Every message goes through the queue; one thread at a time ({@link #flushing})
+ * hands queued messages to the transport, in queue order.
  */
 final class DefaultSocketTask implements SocketTask, ConnectionEvents {
   private static final Logger LOG = LogManager.getLogger(DefaultSocketTask.class);
@@ -57,6 +59,7 @@ final class DefaultSocketTask implements SocketTask, ConnectionEvents {
   private Callbacks connectCallbacks;
   private CloseRequest closeRequest;
   private Invalid abortReason;
+  private boolean flushing;
 
   /** Touched only from actions on {@link #serial}. */
   private boolean closeDelivered;
@@ -106,6 +109,7 @@ final class DefaultSocketTask implements SocketTask, ConnectionEvents {
       return;
     }
     boolean abort = false;
+    boolean openedFirst = false;
     lock.lock();
     try {
       connection = opened;
@@ -113,14 +117,16 @@ final class DefaultSocketTask implements SocketTask, ConnectionEvents {
         abort = true; // ended (aborted or shut down) before connect() returned: leave nothing open
       } else if (state == ReadyState.CONNECTING) {
         abort = closeRequest != null && runtime.profile().closeWhileConnecting() == CloseWhileConnecting.ABORT;
-      } else if (state == ReadyState.OPEN || state == ReadyState.CLOSING) {
-        afterOpen(); // the open event overtook connect()'s return
+      } else {
+        openedFirst = true; // the open event overtook connect()'s return
       }
     } finally {
       lock.unlock();
     }
     if (abort) {
       opened.abort();
+    } else if (openedFirst) {
+      afterOpen(opened);
     }
     serial.drainLater();
   }
@@ -172,31 +178,33 @@ final class DefaultSocketTask implements SocketTask, ConnectionEvents {
       if (checked.invalid() != null) {
         callback(callbacks, runtime.failure(Api.SEND, checked.invalid()));
       } else {
-        toAbort = sendLocked(checked.value(), callbacks);
+        toAbort = enqueueLocked(checked.value(), callbacks);
       }
     } finally {
       lock.unlock();
     }
     if (toAbort != null) {
       toAbort.abort();
+    } else {
+      flush();
     }
     serial.drainLater();
   }
 
-  /** Returns a connection to abort when the queue overflowed under the CLOSE_CONNECTION policy. */
-  private Connection sendLocked(Frame frame, Callbacks callbacks) {
-    boolean writable = switch (state) {
+  /**
+   * Queues a message, or refuses it with its fail callback. Lock held.
+   *
+   * @return a connection to abort when the queue overflowed under the CLOSE_CONNECTION policy
+   */
+  private Connection enqueueLocked(Frame frame, Callbacks callbacks) {
+    boolean accepting = switch (state) {
       case OPEN -> closeRequest == null;
       case CONNECTING -> closeRequest == null
           && runtime.profile().queueUntilOpen() == QueueUntilOpen.QUEUE;
       default -> false;
     };
-    if (!writable) {
+    if (!accepting) {
       callback(callbacks, runtime.failure(Api.SEND, new Invalid(ErrorKind.NOT_OPEN, null)));
-      return null;
-    }
-    if (state == ReadyState.OPEN && connection != null && queue.isEmpty() && !connection.writeQueueFull()) {
-      write(connection, frame, callbacks);
       return null;
     }
     long size = frame.byteLength();
@@ -217,6 +225,40 @@ final class DefaultSocketTask implements SocketTask, ConnectionEvents {
     return null;
   }
 
+  /**
+   * Hands queued messages to the transport, in order, while the socket is open and the transport accepts them.
+   * Only one thread flushes at a time; a thread that finds another flushing leaves its message to it.
+   */
+  private void flush() {
+    Connection target;
+    lock.lock();
+    try {
+      if (flushing || state != ReadyState.OPEN || connection == null || queue.isEmpty()) {
+        return;
+      }
+      flushing = true;
+      target = connection;
+    } finally {
+      lock.unlock();
+    }
+    while (true) {
+      boolean full = target.writeQueueFull();
+      PendingSend next;
+      lock.lock();
+      try {
+        if (full || state != ReadyState.OPEN || queue.isEmpty()) {
+          flushing = false;
+          return;
+        }
+        next = queue.poll();
+        queuedBytes -= next.frame().byteLength();
+      } finally {
+        lock.unlock();
+      }
+      write(target, next.frame(), next.callbacks());
+    }
+  }
+
   private void write(Connection target, Frame frame, Callbacks callbacks) {
     target.send(frame, failure -> {
       SocketResult result = failure == null
@@ -224,19 +266,8 @@ final class DefaultSocketTask implements SocketTask, ConnectionEvents {
           : runtime.failure(Api.SEND, new Invalid(ErrorKind.SEND_FAILED,
               runtime.profile().message(ErrorKind.SEND_FAILED) + " (" + failure.getMessage() + ")"));
       callback(callbacks, result);
-      if (!lock.isHeldByCurrentThread()) {
-        serial.drainHere();
-      }
+      serial.drainHere();
     });
-  }
-
-  /** Hands queued messages to the transport while it accepts them. Lock held. */
-  private void flushLocked() {
-    while (!queue.isEmpty() && connection != null && !connection.writeQueueFull()) {
-      PendingSend next = queue.poll();
-      queuedBytes -= next.frame().byteLength();
-      write(connection, next.frame(), next.callbacks());
-    }
   }
 
   @Override
@@ -327,6 +358,7 @@ final class DefaultSocketTask implements SocketTask, ConnectionEvents {
 
   @Override
   public void opened(Map<String, List<String>> responseHeaders, String protocol) {
+    Connection target;
     lock.lock();
     try {
       if (state != ReadyState.CONNECTING
@@ -340,21 +372,29 @@ final class DefaultSocketTask implements SocketTask, ConnectionEvents {
       if (closeRequest != null) {
         moveTo(ReadyState.CLOSING);
       }
-      if (connection != null) {
-        afterOpen();
-      }
+      target = connection; // null while start() has not returned: it runs afterOpen then
     } finally {
       lock.unlock();
+    }
+    if (target != null) {
+      afterOpen(target);
     }
     serial.drainHere();
   }
 
-  /** Runs once both the open event and connect()'s return have happened. Lock held. */
-  private void afterOpen() {
-    if (state == ReadyState.CLOSING) {
-      connection.close(closeRequest.code(), closeRequest.reason());
+  /** Runs once both the open event and connect()'s return have happened: close as asked, or flush the queue. */
+  private void afterOpen(Connection target) {
+    CloseRequest closeNow;
+    lock.lock();
+    try {
+      closeNow = state == ReadyState.CLOSING ? closeRequest : null;
+    } finally {
+      lock.unlock();
+    }
+    if (closeNow != null) {
+      target.close(closeNow.code(), closeNow.reason());
     } else {
-      flushLocked();
+      flush();
     }
   }
 
@@ -368,14 +408,7 @@ final class DefaultSocketTask implements SocketTask, ConnectionEvents {
 
   @Override
   public void writable() {
-    lock.lock();
-    try {
-      if (state == ReadyState.OPEN) {
-        flushLocked();
-      }
-    } finally {
-      lock.unlock();
-    }
+    flush();
     serial.drainHere();
   }
 
@@ -436,7 +469,7 @@ final class DefaultSocketTask implements SocketTask, ConnectionEvents {
     serial.drainHere();
   }
 
-  // ---------------------------------------------------------------- helpers (lock held where noted)
+  // ---------------------------------------------------------------- helpers (lock held unless noted)
 
   private void moveTo(ReadyState next) {
     if (!state.canMoveTo(next)) {

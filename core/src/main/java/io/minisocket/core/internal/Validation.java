@@ -168,8 +168,8 @@ public final class Validation {
       }
       Object value = entry.getValue();
       if (!(value instanceof String) && !(value instanceof Number)) {
-        return Checked.invalid(ErrorKind.INVALID_OPTION, "header '" + name + "' must be a string or a number, got "
-            + (value == null ? "null" : value.getClass().getSimpleName()));
+        return Checked.invalid(ErrorKind.INVALID_OPTION,
+            "header '" + name + "' must be a string or a number, got " + typeName(value));
       }
       String text = value.toString();
       if (text.indexOf('\r') >= 0 || text.indexOf('\n') >= 0) {
@@ -239,6 +239,34 @@ public final class Validation {
     }
     return Checked.invalid(ErrorKind.INVALID_OPTION, data == null ? "data is required"
         : "data must be a String, byte[] or ByteBuffer, got " + data.getClass().getName());
+  }
+
+  /**
+   * Names a value's type as a JavaScript developer would: string, number, boolean, array, object or null.
+   *
+   * @param value any value
+   * @return the type's name
+   */
+  public static String typeName(Object value) {
+    if (value == null) {
+      return "null";
+    }
+    if (value instanceof CharSequence) {
+      return "string";
+    }
+    if (value instanceof Number) {
+      return "number";
+    }
+    if (value instanceof Boolean) {
+      return "boolean";
+    }
+    if (value instanceof java.util.Collection || value.getClass().isArray()) {
+      return "array";
+    }
+    if (value instanceof Map) {
+      return "object";
+    }
+    return value.getClass().getName();
   }
 
   private static boolean isToken(String s) {
