@@ -50,6 +50,7 @@ import org.apache.logging.log4j.Logger;
 final class VertxConnection implements Connection {
 
   private static final Logger LOG = LogManager.getLogger(VertxConnection.class);
+  private static final AtomicBoolean WARNED_METHOD = new AtomicBoolean();
 
   private enum State { CONNECTING, OPEN, ENDED }
 
@@ -178,6 +179,10 @@ final class VertxConnection implements Connection {
     try {
       long timeoutMillis = Math.max(1, request.connectTimeout().toMillis());
       var connectOptions = ConnectOptionsMapper.map(request, timeoutMillis);
+      if (!"GET".equalsIgnoreCase(request.method()) && WARNED_METHOD.compareAndSet(false, true)) {
+        LOG.warn("Opening handshakes are always sent with GET: the Vert.x WebSocket client ignores the method ({})",
+            request.method());
+      }
       timer = vertx.setTimer(timeoutMillis, id -> onTimeout(timeoutMillis));
       WebSocketClientOptions clientOptions = new WebSocketClientOptions(transport.clientTemplate())
           .setConnectTimeout((int) Math.min(Integer.MAX_VALUE, timeoutMillis))
