@@ -1,0 +1,129 @@
+package io.minisocket.testkit;
+
+import java.io.IOException;
+import java.math.BigInteger;
+import java.net.InetAddress;
+import java.net.UnknownHostException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.security.GeneralSecurityException;
+import java.security.KeyPair;
+import java.security.KeyPairGenerator;
+import java.security.cert.X509Certificate;
+import java.time.Instant;
+import java.time.temporal.ChronoUnit;
+import java.util.ArrayList;
+import java.util.Base64;
+import java.util.Date;
+import java.util.List;
+import org.bouncycastle.asn1.x500.X500Name;
+import org.bouncycastle.asn1.x509.Extension;
+import org.bouncycastle.asn1.x509.GeneralName;
+import org.bouncycastle.asn1.x509.GeneralNames;
+import org.bouncycastle.cert.CertIOException;
+import org.bouncycastle.cert.jcajce.JcaX509CertificateConverter;
+import org.bouncycastle.cert.jcajce.JcaX509v3CertificateBuilder;
+import org.bouncycastle.operator.OperatorCreationException;
+import org.bouncycastle.operator.jcajce.JcaContentSignerBuilder;
+
+/**
+ * A self-signed certificate (EC P-256, valid from yesterday to tomorrow) made in memory, for {@code wss://} test
+ * servers. Trust it in a client with its PEM ({@link #certificatePem()} or {@link #writeCertificatePem(Path)}).
+ */
+public final class SelfSignedCertificate {
+  private final X509Certificate certificate;
+  private final String certificatePem;
+  private final String privateKeyPem;
+
+  private SelfSignedCertificate(X509Certificate certificate, String certificatePem, String privateKeyPem) {
+    this.certificate = certificate;
+    this.certificatePem = certificatePem;
+    this.privateKeyPem = privateKeyPem;
+  }
+
+  /** @return a certificate for {@code localhost} and {@code 127.0.0.1} */
+  public static SelfSignedCertificate localhost() {
+    return forNames("localhost", "127.0.0.1");
+  }
+
+  /**
+   * A certificate whose subject alternative names are the given host names and IP literals; the first is also
+   * the common name.
+   *
+   * @param names host names ({@code localhost}) or IP literals ({@code 127.0.0.1}); at least one
+   * @return the certificate
+   */
+  public static SelfSignedCertificate forNames(String... names) {
+    if (names.length == 0) {
+      throw new IllegalArgumentException("at least one host name or IP address is needed");
+    }
+    try {
+      KeyPairGenerator generator = KeyPairGenerator.getInstance("EC");
+      generator.initialize(256);
+      KeyPair keys = generator.generateKeyPair();
+      X500Name subject = new X500Name("CN=" + names[0]);
+      Instant now = Instant.now();
+      JcaX509v3CertificateBuilder builder = new JcaX509v3CertificateBuilder(subject,
+          BigInteger.valueOf(now.toEpochMilli()), Date.from(now.minus(1, ChronoUnit.DAYS)),
+          Date.from(now.plus(1, ChronoUnit.DAYS)), subject, keys.getPublic());
+      List<GeneralName> alternatives = new ArrayList<>();
+      for (String name : names) {
+        alternatives.add(isIpLiteral(name)
+            ? new GeneralName(GeneralName.iPAddress, name) : new GeneralName(GeneralName.dNSName, name));
+      }
+      builder.addExtension(Extension.subjectAlternativeName, false,
+          new GeneralNames(alternatives.toArray(GeneralName[]::new)));
+      X509Certificate certificate = new JcaX509CertificateConverter()
+          .getCertificate(builder.build(new JcaContentSignerBuilder("SHA256withECDSA").build(keys.getPrivate())));
+      return new SelfSignedCertificate(certificate, pem("CERTIFICATE", certificate.getEncoded()),
+          pem("PRIVATE KEY", keys.getPrivate().getEncoded()));
+    } catch (GeneralSecurityException | OperatorCreationException | CertIOException e) {
+      throw new IllegalStateException("cannot make a self-signed certificate", e);
+    }
+  }
+
+  /** @return the certificate */
+  public X509Certificate certificate() {
+    return certificate;
+  }
+
+  /** @return the certificate in PEM */
+  public String certificatePem() {
+    return certificatePem;
+  }
+
+  /** @return the private key in PKCS#8 PEM */
+  public String privateKeyPem() {
+    return privateKeyPem;
+  }
+
+  /**
+   * Writes the certificate's PEM into a directory, for clients that trust a PEM file.
+   *
+   * @param directory where to write {@code certificate.pem}
+   * @return the file written
+   * @throws IOException when it cannot be written
+   */
+  public Path writeCertificatePem(Path directory) throws IOException {
+    return Files.writeString(directory.resolve("certificate.pem"), certificatePem, StandardCharsets.US_ASCII);
+  }
+
+  private static boolean isIpLiteral(String name) {
+    if (!name.matches("[0-9.]+|.*:.*")) {
+      return false;
+    }
+    try {
+      InetAddress.getByName(name); // resolves literals without a lookup
+      return true;
+    } catch (UnknownHostException e) {
+      return false;
+    }
+  }
+
+  private static String pem(String type, byte[] der) {
+    return "-----BEGIN " + type + "-----\n"
+        + Base64.getMimeEncoder(64, "\n".getBytes(StandardCharsets.US_ASCII)).encodeToString(der)
+        + "\n-----END " + type + "-----\n";
+  }
+}
