@@ -26,7 +26,7 @@ public record Callbacks(
   }
 
   /**
-   * The fluent part every options builder shares.
+   * The fluent part every options builder shares: the callbacks, and a problem found in loosely typed input.
    *
    * @param <B> the concrete builder
    */
@@ -34,6 +34,7 @@ public record Callbacks(
     private Consumer<SocketResult> success;
     private Consumer<SocketResult> fail;
     private Consumer<SocketResult> complete;
+    private String problem;
 
     /** For subclasses. */
     protected Builder() {}
@@ -76,6 +77,25 @@ public record Callbacks(
       this.fail = callbacks.fail();
       this.complete = callbacks.complete();
       return self();
+    }
+
+    /**
+     * Records what was wrong with loosely typed input (a key of the wrong type, see {@link JsOptions}); the call
+     * then fails with this message through the fail callback. The first problem recorded wins.
+     *
+     * @param message what was wrong, naming the key; {@code null} is ignored
+     * @return this builder
+     */
+    public B problem(String message) {
+      if (problem == null) {
+        problem = message;
+      }
+      return self();
+    }
+
+    /** @return the problem recorded, or {@code null} */
+    protected String problem() {
+      return problem;
     }
 
     /** @return the callbacks set so far */

@@ -12,11 +12,13 @@ public final class CloseOptions {
   private final Integer code;
   private final String reason;
   private final Callbacks callbacks;
+  private final String problem;
 
   private CloseOptions(Builder builder) {
     this.code = builder.code;
     this.reason = builder.reason;
     this.callbacks = builder.callbacks();
+    this.problem = builder.problem();
   }
 
   /** @return close with code 1000, no reason, no callbacks */
@@ -44,6 +46,14 @@ public final class CloseOptions {
     return callbacks;
   }
 
+  /**
+   * @return what was wrong with loosely typed input these options were built from (see {@link JsOptions}), or
+   *     {@code null}; the call fails with it
+   */
+  public String problem() {
+    return problem;
+  }
+
   @Override
   public String toString() {
     return "CloseOptions{code=" + code() + ", reason=" + reason() + "}";
@@ -55,6 +65,7 @@ public final class CloseOptions {
     private String reason;
 
     private Builder() {}
+
 
     /**
      * @param code 1000 or 3000–4999

@@ -24,6 +24,7 @@ public final class ConnectOptions {
   private final Duration timeout;
   private final Set<ConnectOption> given;
   private final Callbacks callbacks;
+  private final String problem;
 
   private ConnectOptions(Builder builder) {
     this.url = builder.url;
@@ -35,6 +36,7 @@ public final class ConnectOptions {
     this.timeout = builder.timeout;
     this.given = Collections.unmodifiableSet(EnumSet.copyOf(builder.given));
     this.callbacks = builder.callbacks();
+    this.problem = builder.problem();
   }
 
   /**
@@ -98,6 +100,14 @@ public final class ConnectOptions {
   }
 
   /**
+   * @return what was wrong with loosely typed input these options were built from (see {@link JsOptions}), or
+   *     {@code null}; connecting fails with it
+   */
+  public String problem() {
+    return problem;
+  }
+
+  /**
    * A builder pre-filled with these options, to derive a variant.
    *
    * @return a new builder
@@ -112,6 +122,7 @@ public final class ConnectOptions {
     builder.multiple = multiple;
     builder.timeout = timeout;
     builder.given.addAll(given);
+    builder.problem(problem);
     return builder.success(callbacks.success()).fail(callbacks.fail()).complete(callbacks.complete());
   }
 
@@ -131,8 +142,8 @@ public final class ConnectOptions {
     private Boolean multiple;
     private Duration timeout;
     private final Set<ConnectOption> given = EnumSet.of(ConnectOption.URL);
-
     private Builder() {}
+
 
     /**
      * @param url the {@code wss://} (or {@code ws://}) address

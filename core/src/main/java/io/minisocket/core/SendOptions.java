@@ -11,10 +11,12 @@ package io.minisocket.core;
 public final class SendOptions {
   private final Object data;
   private final Callbacks callbacks;
+  private final String problem;
 
   private SendOptions(Builder builder) {
     this.data = builder.data;
     this.callbacks = builder.callbacks();
+    this.problem = builder.problem();
   }
 
   /**
@@ -42,6 +44,14 @@ public final class SendOptions {
     return callbacks;
   }
 
+  /**
+   * @return what was wrong with loosely typed input these options were built from (see {@link JsOptions}), or
+   *     {@code null}; the call fails with it
+   */
+  public String problem() {
+    return problem;
+  }
+
   @Override
   public String toString() {
     return "SendOptions{data=" + (data == null ? "null" : data.getClass().getSimpleName()) + "}";
@@ -52,6 +62,7 @@ public final class SendOptions {
     private Object data;
 
     private Builder() {}
+
 
     /**
      * @param data a String, byte[] or ByteBuffer

@@ -49,8 +49,14 @@ public interface SocketRuntime extends AutoCloseable {
    */
   SocketTask connectGlobalSocket(ConnectOptions options);
 
-  /** @return the global socket while it is not closed */
+  /**
+   * @return the global socket while it is not closed: the socket of {@link #connectGlobalSocket}, or the oldest
+   *     task that is not closed when the profile says so
+   */
   Optional<SocketTask> globalSocket();
+
+  /** @return the deprecated global socket API ({@code onSocketOpen}, {@code sendSocketMessage}, ...) */
+  GlobalSocketApi globalApi();
 
   /** @return the tasks that are not closed, oldest first */
   List<SocketTask> tasks();

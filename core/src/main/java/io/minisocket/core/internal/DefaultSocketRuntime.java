@@ -3,6 +3,7 @@ package io.minisocket.core.internal;
 import io.minisocket.core.Callbacks;
 import io.minisocket.core.ConnectOptions;
 import io.minisocket.core.ErrorKind;
+import io.minisocket.core.GlobalSocketApi;
 import io.minisocket.core.ReadyState;
 import io.minisocket.core.SocketConfig;
 import io.minisocket.core.SocketResult;
@@ -11,6 +12,7 @@ import io.minisocket.core.SocketTask;
 import io.minisocket.core.spi.PlatformProfile;
 import io.minisocket.core.spi.PlatformProfile.Api;
 import io.minisocket.core.spi.Policies.ConnectResultTiming;
+import io.minisocket.core.spi.Policies.GlobalSocketChoice;
 import io.minisocket.core.spi.Policies.SecondGlobalConnect;
 import io.minisocket.core.transport.ConnectRequest;
 import io.minisocket.core.transport.Transport;
@@ -32,6 +34,7 @@ public final class DefaultSocketRuntime implements SocketRuntime {
   private final Object globalLock = new Object();
   private DefaultSocketTask global; // guarded by globalLock
   private final SerialExecutor facadeCallbacks;
+  private final DefaultGlobalSocketApi globalApi;
 
   /**
    * @param profile          the platform's rules
@@ -47,6 +50,7 @@ public final class DefaultSocketRuntime implements SocketRuntime {
     this.callbackExecutor = callbackExecutor;
     this.registry = new ConnectionRegistry(profile.connectionLimit());
     this.facadeCallbacks = new SerialExecutor(callbackExecutor);
+    this.globalApi = new DefaultGlobalSocketApi(this);
   }
 
   @Override
@@ -65,23 +69,27 @@ public final class DefaultSocketRuntime implements SocketRuntime {
     if (request.invalid() != null) {
       return rejected(task, request.invalid());
     }
-    if (asGlobal) {
-      synchronized (globalLock) {
-        if (global != null && global.state() != ReadyState.CLOSED) {
-          if (profile.secondGlobalConnect() == SecondGlobalConnect.REFUSE) {
-            return rejected(task, new Invalid(ErrorKind.CONNECTION_EXISTS, null));
-          }
-          global.close();
+    synchronized (globalLock) {
+      boolean globalLive = global != null && global.state() != ReadyState.CLOSED;
+      if (asGlobal && globalLive) {
+        if (profile.secondGlobalConnect() == SecondGlobalConnect.REFUSE) {
+          return rejected(task, new Invalid(ErrorKind.CONNECTION_EXISTS, null));
         }
-        if (!registry.tryAcquire()) {
-          return rejected(task, new Invalid(ErrorKind.LIMIT_EXCEEDED, null));
-        }
-        global = task;
+        global.close();
+        globalLive = false;
       }
-    } else if (!registry.tryAcquire()) {
-      return rejected(task, new Invalid(ErrorKind.LIMIT_EXCEEDED, null));
+      if (!registry.tryAcquire()) {
+        return rejected(task, new Invalid(ErrorKind.LIMIT_EXCEEDED, null));
+      }
+      if (asGlobal || !globalLive && profile.globalSocketChoice() == GlobalSocketChoice.FIRST_LIVE_TASK) {
+        global = task;
+        task.markGlobal();
+      }
+      live.add(task);
     }
-    live.add(task);
+    if (profile.globalApi()) {
+      globalApi.attach(task);
+    }
     if (profile.connectResultTiming() == ConnectResultTiming.ON_ACCEPT) {
       task.accept();
     }
@@ -101,6 +109,11 @@ public final class DefaultSocketRuntime implements SocketRuntime {
       return global == null || global.state() == ReadyState.CLOSED
           ? Optional.empty() : Optional.of(global);
     }
+  }
+
+  @Override
+  public GlobalSocketApi globalApi() {
+    return globalApi;
   }
 
   @Override
@@ -172,7 +185,18 @@ public final class DefaultSocketRuntime implements SocketRuntime {
   }
 
   void ended(DefaultSocketTask task) {
-    live.remove(task);
+    synchronized (globalLock) {
+      live.remove(task);
+      if (global == task) {
+        global = null;
+        if (profile.globalSocketChoice() == GlobalSocketChoice.FIRST_LIVE_TASK) {
+          global = live.stream().filter(t -> t.state() != ReadyState.CLOSED).findFirst().orElse(null);
+          if (global != null) {
+            global.markGlobal();
+          }
+        }
+      }
+    }
   }
 
   /** Maps a transport failure to a failure kind and the platform's wording plus the detail. */

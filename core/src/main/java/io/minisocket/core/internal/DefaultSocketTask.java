@@ -50,6 +50,7 @@ final class DefaultSocketTask implements SocketTask, ConnectionEvents {
   private final List<Consumer<SocketResult>> errorListeners = new CopyOnWriteArrayList<>();
   private final List<Consumer<CloseEvent>> closeListeners = new CopyOnWriteArrayList<>();
   private final AtomicBoolean slotReleased = new AtomicBoolean();
+  private volatile boolean wasGlobal;
 
   private final ReentrantLock lock = new ReentrantLock();
   private volatile ReadyState state = ReadyState.CONNECTING;
@@ -171,7 +172,9 @@ final class DefaultSocketTask implements SocketTask, ConnectionEvents {
   @Override
   public void send(SendOptions options) {
     Callbacks callbacks = options.callbacks();
-    Validation.Checked<Frame> checked = Validation.frame(options.data());
+    Validation.Checked<Frame> checked = options.problem() != null
+        ? Validation.Checked.invalid(ErrorKind.INVALID_OPTION, options.problem())
+        : Validation.frame(options.data());
     Connection toAbort = null;
     lock.lock();
     try {
@@ -273,7 +276,9 @@ final class DefaultSocketTask implements SocketTask, ConnectionEvents {
   @Override
   public void close(CloseOptions options) {
     Callbacks callbacks = options.callbacks();
-    Invalid invalid = Validation.close(options.code(), options.reason());
+    Invalid invalid = options.problem() != null
+        ? new Invalid(ErrorKind.INVALID_OPTION, options.problem())
+        : Validation.close(options.code(), options.reason());
     Connection toAbort = null;
     Connection toClose = null;
     lock.lock();
@@ -482,6 +487,16 @@ final class DefaultSocketTask implements SocketTask, ConnectionEvents {
     if (slotReleased.compareAndSet(false, true)) {
       runtime.releaseSlot();
     }
+  }
+
+  /** Makes this task the global socket; its events then also reach the global API's handlers. */
+  void markGlobal() {
+    wasGlobal = true;
+  }
+
+  /** @return whether this task is or was the global socket */
+  boolean wasGlobal() {
+    return wasGlobal;
   }
 
   /** Marks the slot as never taken (the connect was rejected before acquiring one). */

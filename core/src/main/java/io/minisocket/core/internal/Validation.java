@@ -43,6 +43,9 @@ public final class Validation {
    */
   public static Checked<ConnectRequest> connectRequest(
       ConnectOptions options, PlatformProfile profile, SocketConfig config) {
+    if (options.problem() != null) {
+      return Checked.invalid(ErrorKind.INVALID_OPTION, options.problem());
+    }
     for (ConnectOption option : options.given()) {
       if (!profile.accepts(option)) {
         String name = option.name().toLowerCase(Locale.ROOT);
@@ -300,7 +303,13 @@ public final class Validation {
       return new Checked<>(null, invalid);
     }
 
-    static <T> Checked<T> invalid(ErrorKind kind, String message) {
+    /**
+     * @param kind    the failure kind
+     * @param message what was wrong
+     * @param <T>     the value type
+     * @return a refusal
+     */
+    public static <T> Checked<T> invalid(ErrorKind kind, String message) {
       return new Checked<>(null, new Invalid(kind, message));
     }
   }

@@ -4,6 +4,8 @@ import io.minisocket.core.ConnectOption;
 import io.minisocket.core.ErrorKind;
 import io.minisocket.core.spi.Policies.CloseWhileConnecting;
 import io.minisocket.core.spi.Policies.ConnectResultTiming;
+import io.minisocket.core.spi.Policies.GlobalHandlers;
+import io.minisocket.core.spi.Policies.GlobalSocketChoice;
 import io.minisocket.core.spi.Policies.QueueOverflow;
 import io.minisocket.core.spi.Policies.QueueUntilOpen;
 import io.minisocket.core.spi.Policies.SecondGlobalConnect;
@@ -54,6 +56,8 @@ public final class PlatformProfile {
   private final Map<ErrorKind, String> messages;
   private final boolean globalApi;
   private final SecondGlobalConnect secondGlobalConnect;
+  private final GlobalSocketChoice globalSocketChoice;
+  private final GlobalHandlers globalHandlers;
   private final CloseWhileConnecting closeWhileConnecting;
   private final QueueUntilOpen queueUntilOpen;
   private final QueueOverflow queueOverflow;
@@ -70,6 +74,8 @@ public final class PlatformProfile {
     this.messages = Map.copyOf(b.messages);
     this.globalApi = b.globalApi;
     this.secondGlobalConnect = b.secondGlobalConnect;
+    this.globalSocketChoice = b.globalSocketChoice;
+    this.globalHandlers = b.globalHandlers;
     this.closeWhileConnecting = b.closeWhileConnecting;
     this.queueUntilOpen = b.queueUntilOpen;
     this.queueOverflow = b.queueOverflow;
@@ -78,8 +84,9 @@ public final class PlatformProfile {
 
   /**
    * A builder with WeChat-like defaults: limit 5, wss required, all options accepted but {@code multiple} and
-   * {@code timeout}, errMsg results, global API present, refuse a second global connect, abort on close while
-   * connecting, refuse sends before open, fail a send past the queue bound, success on accept.
+   * {@code timeout}, errMsg results, global API present on the socket of {@code connectGlobalSocket} with one
+   * handler per event, refuse a second global connect, abort on close while connecting, refuse sends before open,
+   * fail a send past the queue bound, success on accept.
    *
    * @param name the platform's name, for messages and logs
    * @return the builder
@@ -101,6 +108,8 @@ public final class PlatformProfile {
     b.messages.putAll(messages);
     b.globalApi = globalApi;
     b.secondGlobalConnect = secondGlobalConnect;
+    b.globalSocketChoice = globalSocketChoice;
+    b.globalHandlers = globalHandlers;
     b.closeWhileConnecting = closeWhileConnecting;
     b.queueUntilOpen = queueUntilOpen;
     b.queueOverflow = queueOverflow;
@@ -167,6 +176,16 @@ public final class PlatformProfile {
     return secondGlobalConnect;
   }
 
+  /** @return which task the global socket API acts on */
+  public GlobalSocketChoice globalSocketChoice() {
+    return globalSocketChoice;
+  }
+
+  /** @return whether {@code onSocketX} replaces or adds handlers */
+  public GlobalHandlers globalHandlers() {
+    return globalHandlers;
+  }
+
   /** @return what close does while connecting */
   public CloseWhileConnecting closeWhileConnecting() {
     return closeWhileConnecting;
@@ -206,6 +225,8 @@ public final class PlatformProfile {
     private final Map<ErrorKind, String> messages = new EnumMap<>(ErrorKind.class);
     private boolean globalApi = true;
     private SecondGlobalConnect secondGlobalConnect = SecondGlobalConnect.REFUSE;
+    private GlobalSocketChoice globalSocketChoice = GlobalSocketChoice.GLOBAL_CONNECT;
+    private GlobalHandlers globalHandlers = GlobalHandlers.REPLACE;
     private CloseWhileConnecting closeWhileConnecting = CloseWhileConnecting.ABORT;
     private QueueUntilOpen queueUntilOpen = QueueUntilOpen.REFUSE;
     private QueueOverflow queueOverflow = QueueOverflow.FAIL_SEND;
@@ -299,6 +320,24 @@ public final class PlatformProfile {
      */
     public Builder secondGlobalConnect(SecondGlobalConnect policy) {
       this.secondGlobalConnect = Objects.requireNonNull(policy);
+      return this;
+    }
+
+    /**
+     * @param choice which task the global socket API acts on
+     * @return this builder
+     */
+    public Builder globalSocketChoice(GlobalSocketChoice choice) {
+      this.globalSocketChoice = Objects.requireNonNull(choice);
+      return this;
+    }
+
+    /**
+     * @param policy whether {@code onSocketX} replaces or adds handlers
+     * @return this builder
+     */
+    public Builder globalHandlers(GlobalHandlers policy) {
+      this.globalHandlers = Objects.requireNonNull(policy);
       return this;
     }
 

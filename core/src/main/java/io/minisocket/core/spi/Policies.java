@@ -54,4 +54,20 @@ public final class Policies {
     /** Fail the connect, naming the option. */
     REJECT
   }
+
+  /** Which task the global socket API acts on. */
+  public enum GlobalSocketChoice {
+    /** Only a socket opened with {@code connectGlobalSocket} (uni-app, Alipay's single-instance mode). */
+    GLOBAL_CONNECT,
+    /** The oldest task that is not closed, however it was opened (WeChat). */
+    FIRST_LIVE_TASK
+  }
+
+  /** What {@code onSocketOpen} and its siblings do with an earlier handler. */
+  public enum GlobalHandlers {
+    /** Keep one handler per event: a new call replaces the previous one (WeChat). */
+    REPLACE,
+    /** Keep every handler until {@code offSocketX} removes it (Alipay). */
+    ADD
+  }
 }
