@@ -1,0 +1,131 @@
+package io.minisocket.core.spi;
+
+import io.minisocket.core.CloseEvent;
+import io.minisocket.core.CloseOptions;
+import io.minisocket.core.GlobalSocketApi;
+import io.minisocket.core.JsOptions;
+import io.minisocket.core.MessageEvent;
+import io.minisocket.core.OpenEvent;
+import io.minisocket.core.SendOptions;
+import io.minisocket.core.SocketResult;
+import io.minisocket.core.SocketRuntime;
+import io.minisocket.core.transport.Transport;
+import java.util.Map;
+import java.util.Objects;
+import java.util.ServiceLoader;
+import java.util.function.Consumer;
+
+/**
+ * The base of a platform facade ({@code Wx}, {@code My}, {@code Uni}, {@code Taro}, or your own): it holds the
+ * {@link SocketRuntime}, offers the global socket API under the platform's names, and releases on
+ * {@link #close()} what it created. A subclass adds {@code connectSocket} with the platform's return style.
+ */
+public abstract class PlatformFacade implements GlobalSocketApi, AutoCloseable {
+  private final SocketRuntime runtime;
+  private final Transport ownedTransport;
+
+  /**
+   * @param runtime        the runtime to act through
+   * @param ownedTransport a transport this facade created and closes on {@link #close()}, or {@code null}
+   */
+  protected PlatformFacade(SocketRuntime runtime, Transport ownedTransport) {
+    this.runtime = Objects.requireNonNull(runtime, "runtime");
+    this.ownedTransport = ownedTransport;
+  }
+
+  /**
+   * The first transport found with {@link ServiceLoader} (a {@link TransportProvider} on the class path), for
+   * facades created without one.
+   *
+   * @return a new transport, owned by the caller
+   * @throws IllegalStateException when no transport module is on the class path
+   */
+  protected static Transport discoverTransport() {
+    return ServiceLoader.load(TransportProvider.class).findFirst()
+        .orElseThrow(() -> new IllegalStateException("No MiniSocket transport on the class path: add "
+            + "io.minisocket:minisocket-transport-vertx, or pass a Transport to create(...)"))
+        .create();
+  }
+
+  /** @return the runtime behind this facade */
+  public SocketRuntime runtime() {
+    return runtime;
+  }
+
+  @Override
+  public void onSocketOpen(Consumer<OpenEvent> handler) {
+    runtime.globalApi().onSocketOpen(handler);
+  }
+
+  @Override
+  public void onSocketMessage(Consumer<MessageEvent> handler) {
+    runtime.globalApi().onSocketMessage(handler);
+  }
+
+  @Override
+  public void onSocketError(Consumer<SocketResult> handler) {
+    runtime.globalApi().onSocketError(handler);
+  }
+
+  @Override
+  public void onSocketClose(Consumer<CloseEvent> handler) {
+    runtime.globalApi().onSocketClose(handler);
+  }
+
+  @Override
+  public void offSocketOpen(Consumer<OpenEvent> handler) {
+    runtime.globalApi().offSocketOpen(handler);
+  }
+
+  @Override
+  public void offSocketMessage(Consumer<MessageEvent> handler) {
+    runtime.globalApi().offSocketMessage(handler);
+  }
+
+  @Override
+  public void offSocketError(Consumer<SocketResult> handler) {
+    runtime.globalApi().offSocketError(handler);
+  }
+
+  @Override
+  public void offSocketClose(Consumer<CloseEvent> handler) {
+    runtime.globalApi().offSocketClose(handler);
+  }
+
+  @Override
+  public void sendSocketMessage(SendOptions options) {
+    runtime.globalApi().sendSocketMessage(options);
+  }
+
+  /**
+   * {@link #sendSocketMessage(SendOptions)} with a JavaScript-style object ({@code {data, success, ...}}).
+   *
+   * @param object the options object
+   */
+  public void sendSocketMessage(Map<String, ?> object) {
+    sendSocketMessage(JsOptions.sendOptions(object));
+  }
+
+  @Override
+  public void closeSocket(CloseOptions options) {
+    runtime.globalApi().closeSocket(options);
+  }
+
+  /**
+   * {@link #closeSocket(CloseOptions)} with a JavaScript-style object ({@code {code, reason, success, ...}}).
+   *
+   * @param object the options object
+   */
+  public void closeSocket(Map<String, ?> object) {
+    closeSocket(JsOptions.closeOptions(object));
+  }
+
+  /** Ends every socket of this facade and closes the transport if the facade created it. */
+  @Override
+  public void close() {
+    runtime.close();
+    if (ownedTransport != null) {
+      ownedTransport.close();
+    }
+  }
+}
