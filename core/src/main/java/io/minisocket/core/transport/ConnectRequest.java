@@ -10,7 +10,8 @@ import java.util.Objects;
  * A validated request to open a WebSocket, as core hands it to a {@link Transport}.
  *
  * @param uri            a {@code ws://} or {@code wss://} URI with a host
- * @param method         the HTTP method of the opening handshake (normally {@code GET})
+ * @param method         the HTTP method the platform asked for; RFC 6455 handshakes are {@code GET}, and a
+ *                       transport may send {@code GET} regardless (the Vert.x transport does)
  * @param headers        extra request headers, in the caller's order
  * @param protocols      the sub-protocols to offer, in order of preference; empty for none
  * @param connectTimeout how long the TCP connect, TLS and opening handshake may take together

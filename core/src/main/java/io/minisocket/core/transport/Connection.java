@@ -8,7 +8,9 @@ public interface Connection {
 
   /**
    * Writes one message. {@code done} is completed exactly once: with {@code null} once the frame was handed to
-   * the network, or with the cause when it could not be (also when the connection ends before the write).
+   * the network, or with the cause when it could not be (also when the connection ends before the write). The
+   * cause's message should say why in words a user can act on (core puts it in the fail result); its type is
+   * not part of the contract.
    *
    * @param frame the message, written as one text or binary WebSocket message
    * @param done  told the outcome of this write
@@ -17,7 +19,9 @@ public interface Connection {
 
   /**
    * Starts the closing handshake with an already validated code and reason. The connection ends with
-   * {@link ConnectionEvents#closed} (or {@link ConnectionEvents#failed} if the peer vanishes meanwhile).
+   * {@link ConnectionEvents#closed} when the peer answers the close frame, or with {@link ConnectionEvents#failed}
+   * ({@link TransportFailure.Kind#IO}, what browsers report as 1006) when it drops the connection instead. Called
+   * before the connection opened, it behaves as {@link #abort()}.
    *
    * @param code   the close code to send
    * @param reason the close reason to send, may be empty
