@@ -10,6 +10,9 @@ import java.nio.file.Path;
 import java.security.GeneralSecurityException;
 import java.security.KeyPair;
 import java.security.KeyPairGenerator;
+import java.security.KeyStore;
+import java.security.PrivateKey;
+import java.security.cert.Certificate;
 import java.security.cert.X509Certificate;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
@@ -17,6 +20,9 @@ import java.util.ArrayList;
 import java.util.Base64;
 import java.util.Date;
 import java.util.List;
+import javax.net.ssl.KeyManagerFactory;
+import javax.net.ssl.SSLContext;
+import javax.net.ssl.TrustManagerFactory;
 import org.bouncycastle.asn1.x500.X500Name;
 import org.bouncycastle.asn1.x509.Extension;
 import org.bouncycastle.asn1.x509.GeneralName;
@@ -33,11 +39,14 @@ import org.bouncycastle.operator.jcajce.JcaContentSignerBuilder;
  */
 public final class SelfSignedCertificate {
   private final X509Certificate certificate;
+  private final PrivateKey privateKey;
   private final String certificatePem;
   private final String privateKeyPem;
 
-  private SelfSignedCertificate(X509Certificate certificate, String certificatePem, String privateKeyPem) {
+  private SelfSignedCertificate(X509Certificate certificate, PrivateKey privateKey, String certificatePem,
+      String privateKeyPem) {
     this.certificate = certificate;
+    this.privateKey = privateKey;
     this.certificatePem = certificatePem;
     this.privateKeyPem = privateKeyPem;
   }
@@ -76,7 +85,7 @@ public final class SelfSignedCertificate {
           new GeneralNames(alternatives.toArray(GeneralName[]::new)));
       X509Certificate certificate = new JcaX509CertificateConverter()
           .getCertificate(builder.build(new JcaContentSignerBuilder("SHA256withECDSA").build(keys.getPrivate())));
-      return new SelfSignedCertificate(certificate, pem("CERTIFICATE", certificate.getEncoded()),
+      return new SelfSignedCertificate(certificate, keys.getPrivate(), pem("CERTIFICATE", certificate.getEncoded()),
           pem("PRIVATE KEY", keys.getPrivate().getEncoded()));
     } catch (GeneralSecurityException | OperatorCreationException | CertIOException e) {
       throw new IllegalStateException("cannot make a self-signed certificate", e);
@@ -96,6 +105,44 @@ public final class SelfSignedCertificate {
   /** @return the private key in PKCS#8 PEM */
   public String privateKeyPem() {
     return privateKeyPem;
+  }
+
+  /**
+   * An {@link SSLContext} that trusts this certificate and nothing else, for JDK clients in tests, e.g.
+   * {@code HttpClient.newBuilder().sslContext(certificate.trustingSslContext())}.
+   *
+   * @return a new TLS context
+   */
+  public SSLContext trustingSslContext() {
+    try {
+      KeyStore trust = KeyStore.getInstance("PKCS12");
+      trust.load(null, null);
+      trust.setCertificateEntry("minisocket-test", certificate);
+      TrustManagerFactory trustManagers = TrustManagerFactory.getInstance(TrustManagerFactory.getDefaultAlgorithm());
+      trustManagers.init(trust);
+      SSLContext context = SSLContext.getInstance("TLS");
+      context.init(null, trustManagers.getTrustManagers(), null);
+      return context;
+    } catch (GeneralSecurityException | IOException e) {
+      throw new IllegalStateException("cannot make a TLS context trusting the certificate", e);
+    }
+  }
+
+  /** @return a server-side TLS context presenting this certificate */
+  SSLContext serverSslContext() {
+    try {
+      char[] password = "minisocket".toCharArray();
+      KeyStore keys = KeyStore.getInstance("PKCS12");
+      keys.load(null, null);
+      keys.setKeyEntry("minisocket-test", privateKey, password, new Certificate[] {certificate});
+      KeyManagerFactory keyManagers = KeyManagerFactory.getInstance(KeyManagerFactory.getDefaultAlgorithm());
+      keyManagers.init(keys, password);
+      SSLContext context = SSLContext.getInstance("TLS");
+      context.init(keyManagers.getKeyManagers(), null, null);
+      return context;
+    } catch (GeneralSecurityException | IOException e) {
+      throw new IllegalStateException("cannot make a server TLS context from the certificate", e);
+    }
   }
 
   /**
