@@ -1,0 +1,192 @@
+package io.minisocket.adapter.uni;
+
+import io.minisocket.adapter.uni.UniConnection.Vue2Result;
+import io.minisocket.core.ConnectOption;
+import io.minisocket.core.ConnectOptions;
+import io.minisocket.core.JsOptions;
+import io.minisocket.core.SocketConfig;
+import io.minisocket.core.SocketResult;
+import io.minisocket.core.SocketRuntime;
+import io.minisocket.core.SocketTask;
+import io.minisocket.core.spi.PlatformFacade;
+import io.minisocket.core.spi.Policies.UnsupportedOption;
+import io.minisocket.core.transport.Transport;
+import java.util.LinkedHashMap;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Objects;
+import java.util.concurrent.CompletableFuture;
+import org.apache.logging.log4j.LogManager;
+import org.apache.logging.log4j.Logger;
+
+/**
+ * uni-app's {@code uni} object: {@code uni.connectSocket} and the deprecated global socket API
+ * ({@code uni.onSocketOpen}, {@code onSocketError}, {@code onSocketMessage}, {@code onSocketClose},
+ * {@code sendSocketMessage}, {@code closeSocket}), under the rules of the {@linkplain UniSettings#target() target
+ * platform}.
+ *
+ * <p><b>SocketTask or Promise.</b> {@link #connectSocket(ConnectOptions)} returns a {@link UniConnection.TaskMode
+ * SocketTask} when at least one of success, fail or complete is given, and otherwise a Promise that resolves with
+ * {@code {errMsg: "connectSocket:ok"}} (the task is then not reachable) — or, in the Vue 2 style, always resolves
+ * with {@code [err, res]}.
+ *
+ * <p><b>The global socket.</b> A socket opened without callbacks is the one global socket that the global API acts
+ * on; while it is not closed, another connect without callbacks fails. On {@code mp-alipay} the global socket is
+ * instead every socket without {@code multiple: true} (Alipay's single-instance mode); on {@code mp-toutiao}, which
+ * has no global API, there is no global socket and the global API throws {@link UnsupportedOperationException}
+ * ({@code onSocketX}) or fails ({@code sendSocketMessage}, {@code closeSocket}).
+ *
+ * <pre>{@code
+ * try (Uni uni = Uni.create(transport, UniSettings.of(UniPlatform.APP))) {
+ *   SocketTask task = uni.connectSocket(ConnectOptions.builder().url("wss://example.com/socket")
+ *       .complete(res -> {}).build()).task();
+ *   task.onOpen(res -> task.send("hello"));
+ * }
+ * }</pre>
+ *
+ * <p>Thread-safe. {@link #close()} ends every socket and closes the transport if this facade created it.
+ */
+public final class Uni extends PlatformFacade {
+  private static final Logger LOG = LogManager.getLogger(Uni.class);
+
+  private final UniSettings settings;
+
+  private Uni(SocketRuntime runtime, Transport ownedTransport, UniSettings settings) {
+    super(runtime, ownedTransport);
+    this.settings = settings;
+  }
+
+  /**
+   * A facade with the default settings ({@code mp-weixin}, Vue 3) over the transport found on the class path, which
+   * {@link #close()} closes.
+   *
+   * @return the facade
+   * @throws IllegalStateException when no transport module is on the class path
+   */
+  public static Uni create() {
+    Transport transport = discoverTransport();
+    return build(transport, UniSettings.defaults(), SocketConfig.defaults(), transport);
+  }
+
+  /**
+   * A facade with the default settings ({@code mp-weixin}, Vue 3) and configuration.
+   *
+   * @param transport the transport to connect through; stays the caller's to close
+   * @return the facade
+   */
+  public static Uni create(Transport transport) {
+    return create(transport, UniSettings.defaults());
+  }
+
+  /**
+   * A facade with the default configuration (60 s connect timeout, url check on, 16 MiB send queue).
+   *
+   * @param transport the transport to connect through; stays the caller's to close
+   * @param settings  the target platform and its overrides
+   * @return the facade
+   */
+  public static Uni create(Transport transport, UniSettings settings) {
+    return create(transport, settings, SocketConfig.defaults());
+  }
+
+  /**
+   * @param transport the transport to connect through; stays the caller's to close
+   * @param settings  the target platform and its overrides
+   * @param config    the app configuration (manifest.json's {@code networkTimeout.connectSocket}, the domain
+   *                  allow-list, the url check, the send queue bound)
+   * @return the facade
+   */
+  public static Uni create(Transport transport, UniSettings settings, SocketConfig config) {
+    return build(Objects.requireNonNull(transport, "transport"), settings, config, null);
+  }
+
+  private static Uni build(Transport transport, UniSettings settings, SocketConfig config, Transport owned) {
+    Objects.requireNonNull(settings, "settings");
+    Objects.requireNonNull(config, "config");
+    SocketRuntime runtime = SocketRuntime.builder(UniProfiles.profile(settings, config), transport)
+        .config(config).build();
+    return new Uni(runtime, owned, settings);
+  }
+
+  /** @return the settings this facade applies */
+  public UniSettings settings() {
+    return settings;
+  }
+
+  /**
+   * {@code uni.connectSocket}: opens a socket. Never throws for bad options: they fail the call (fail callback, or
+   * the Promise) in uni-app's shape, {@code connectSocket:fail <reason>}.
+   *
+   * @param options url, header, method, protocols, multiple and callbacks; options the target does not support are
+   *                ignored or refused, as {@link UniSettings#unsupportedOption()} says
+   * @return a SocketTask when success, fail or complete is given; otherwise a Promise
+   */
+  public UniConnection connectSocket(ConnectOptions options) {
+    Objects.requireNonNull(options, "options");
+    boolean global = opensGlobalSocket(options);
+    if (options.callbacks().any()) {
+      return new UniConnection.TaskMode(open(options, global));
+    }
+    if (settings.promiseStyle() == UniSettings.PromiseStyle.VUE2) {
+      CompletableFuture<Vue2Result> promise = new CompletableFuture<>();
+      open(options.toBuilder()
+          .success(res -> promise.complete(new Vue2Result(null, res)))
+          .fail(err -> promise.complete(new Vue2Result(err, null)))
+          .build(), global);
+      return new UniConnection.Vue2Mode(promise);
+    }
+    CompletableFuture<SocketResult> promise = new CompletableFuture<>();
+    open(options.toBuilder()
+        .success(promise::complete)
+        .fail(err -> promise.completeExceptionally(new UniRejection(err)))
+        .build(), global);
+    return new UniConnection.PromiseMode(promise);
+  }
+
+  /**
+   * {@link #connectSocket(ConnectOptions)} with a JavaScript-style object: {@code {url, header, method, protocols,
+   * multiple, success, fail, complete}}, callbacks as {@code Consumer<SocketResult>}. While unsupported options are
+   * ignored, an option the target does not support is not type-checked either (uni-app's own example passes
+   * {@code data} as a function).
+   *
+   * @param object the options object
+   * @return a SocketTask when success, fail or complete is given; otherwise a Promise
+   */
+  public UniConnection connectSocket(Map<String, ?> object) {
+    return connectSocket(JsOptions.connectOptions(withoutIgnoredOptions(object)));
+  }
+
+  private Map<String, ?> withoutIgnoredOptions(Map<String, ?> object) {
+    if (object == null || settings.unsupportedOption() != UnsupportedOption.IGNORE) {
+      return object;
+    }
+    Map<String, Object> kept = new LinkedHashMap<>(object);
+    for (ConnectOption option : ConnectOption.values()) {
+      String key = option.name().toLowerCase(Locale.ROOT);
+      if (!runtime().profile().accepts(option) && kept.remove(key) != null) {
+        LOG.debug("connectSocket: ignoring option '{}', which {} does not support", key, runtime().profile().name());
+      }
+    }
+    return kept;
+  }
+
+  private boolean opensGlobalSocket(ConnectOptions options) {
+    UniPlatform target = settings.target();
+    if (!target.globalApi()) {
+      return false;
+    }
+    if (target.singleInstanceWithoutMultiple()) {
+      return !Boolean.TRUE.equals(options.multiple());
+    }
+    return !options.callbacks().any();
+  }
+
+  private SocketTask open(ConnectOptions options, boolean global) {
+    return global ? runtime().connectGlobalSocket(options) : runtime().connectSocket(options);
+  }
+
+  @Override
+  public String toString() {
+    return "Uni{" + settings + "}";
+  }
+}
