@@ -1,0 +1,121 @@
+package io.minisocket.adapter.taro;
+
+import io.minisocket.core.spi.Policies.ConnectResultTiming;
+import java.util.Objects;
+
+/**
+ * How a {@link Taro} facade behaves: the target environment, the connection limit, and when the Promise of
+ * {@code connectSocket} settles. Immutable; {@link #defaults()} are the seed's: WeChat mini-program target, at most
+ * 2 sockets, settle when the connect is accepted (as Taro does).
+ */
+public final class TaroSettings {
+  /** The seed's limit of simultaneous sockets: 2 (later Taro versions allow 5). */
+  public static final int DEFAULT_CONNECTION_LIMIT = 2;
+
+  private static final TaroSettings DEFAULTS = builder().build();
+
+  private final TaroTarget target;
+  private final int connectionLimit;
+  private final ConnectResultTiming connectResultTiming;
+
+  private TaroSettings(Builder b) {
+    this.target = b.target;
+    this.connectionLimit = b.connectionLimit;
+    this.connectResultTiming = b.connectResultTiming;
+  }
+
+  /** @return target {@link TaroTarget#WEAPP}, limit {@value #DEFAULT_CONNECTION_LIMIT}, settle on accept */
+  public static TaroSettings defaults() {
+    return DEFAULTS;
+  }
+
+  /** @return a builder holding the defaults */
+  public static Builder builder() {
+    return new Builder();
+  }
+
+  /** @return a builder holding these settings, to derive a variant */
+  public Builder toBuilder() {
+    return new Builder().target(target).connectionLimit(connectionLimit).connectResultTiming(connectResultTiming);
+  }
+
+  /** @return the environment the app is compiled for */
+  public TaroTarget target() {
+    return target;
+  }
+
+  /** @return the most sockets connecting or open at once; 0 for no limit */
+  public int connectionLimit() {
+    return connectionLimit;
+  }
+
+  /** @return when {@code connectSocket}'s Promise settles and its success or fail runs */
+  public ConnectResultTiming connectResultTiming() {
+    return connectResultTiming;
+  }
+
+  @Override
+  public boolean equals(Object o) {
+    return o instanceof TaroSettings s && target == s.target && connectionLimit == s.connectionLimit
+        && connectResultTiming == s.connectResultTiming;
+  }
+
+  @Override
+  public int hashCode() {
+    return Objects.hash(target, connectionLimit, connectResultTiming);
+  }
+
+  @Override
+  public String toString() {
+    return "TaroSettings{target=" + target.taroEnv() + ", connectionLimit=" + connectionLimit
+        + ", connectResultTiming=" + connectResultTiming + "}";
+  }
+
+  /** Builds {@link TaroSettings}; setters reject impossible values at once. */
+  public static final class Builder {
+    private TaroTarget target = TaroTarget.WEAPP;
+    private int connectionLimit = DEFAULT_CONNECTION_LIMIT;
+    private ConnectResultTiming connectResultTiming = ConnectResultTiming.ON_ACCEPT;
+
+    private Builder() {}
+
+    /**
+     * @param target the environment the app is compiled for (default {@link TaroTarget#WEAPP}); it decides whether
+     *     the global socket API works and whether {@code wss://} is required
+     * @return this builder
+     */
+    public Builder target(TaroTarget target) {
+      this.target = Objects.requireNonNull(target, "target");
+      return this;
+    }
+
+    /**
+     * @param limit the most sockets connecting or open at once (default {@value #DEFAULT_CONNECTION_LIMIT}, the
+     *     seed's; 5 for later Taro versions); 0 for no limit
+     * @return this builder
+     */
+    public Builder connectionLimit(int limit) {
+      if (limit < 0) {
+        throw new IllegalArgumentException("connectionLimit must be 0 (no limit) or more, got " + limit);
+      }
+      this.connectionLimit = limit;
+      return this;
+    }
+
+    /**
+     * @param timing {@link ConnectResultTiming#ON_ACCEPT} (default, Taro's behaviour): the Promise resolves as soon
+     *     as the connect is accepted, and a network failure reaches only {@code onError}/{@code onClose};
+     *     {@link ConnectResultTiming#ON_OPEN}: it resolves when the socket is open and rejects when it cannot open
+     * @return this builder
+     */
+    public Builder connectResultTiming(ConnectResultTiming timing) {
+      this.connectResultTiming = Objects.requireNonNull(timing, "timing");
+      return this;
+    }
+
+    /** @return the settings */
+    public TaroSettings build() {
+      return new TaroSettings(this);
+    }
+  }
+}

@@ -1,0 +1,53 @@
+package io.minisocket.adapter.taro.guice;
+
+import com.google.inject.AbstractModule;
+import com.google.inject.Provides;
+import com.google.inject.Singleton;
+import io.minisocket.adapter.taro.Taro;
+import io.minisocket.adapter.taro.TaroSettings;
+import io.minisocket.core.SocketConfig;
+import io.minisocket.core.transport.Transport;
+import java.util.Objects;
+
+/**
+ * Provides one singleton {@link Taro} over the bound {@link Transport} (for instance from
+ * {@code VertxTransportModule}); the transport stays the injector's, closing the facade does not close it.
+ *
+ * <pre>{@code
+ * Injector injector = Guice.createInjector(new VertxTransportModule(), new TaroModule());
+ * Taro taro = injector.getInstance(Taro.class);
+ * }</pre>
+ */
+public final class TaroModule extends AbstractModule {
+  private final TaroSettings settings;
+  private final SocketConfig config;
+
+  /** Default settings and configuration. */
+  public TaroModule() {
+    this(TaroSettings.defaults(), SocketConfig.defaults());
+  }
+
+  /**
+   * The default configuration.
+   *
+   * @param settings target, connection limit and Promise timing
+   */
+  public TaroModule(TaroSettings settings) {
+    this(settings, SocketConfig.defaults());
+  }
+
+  /**
+   * @param settings target, connection limit and Promise timing
+   * @param config   the app configuration: connect timeout, url check, socket domain allow-list, send queue bound
+   */
+  public TaroModule(TaroSettings settings, SocketConfig config) {
+    this.settings = Objects.requireNonNull(settings, "settings");
+    this.config = Objects.requireNonNull(config, "config");
+  }
+
+  @Provides
+  @Singleton
+  Taro taro(Transport transport) {
+    return Taro.create(transport, settings, config);
+  }
+}
