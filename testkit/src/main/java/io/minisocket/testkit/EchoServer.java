@@ -14,7 +14,8 @@ import java.util.concurrent.TimeoutException;
 /**
  * A WebSocket echo server on 127.0.0.1 and an ephemeral port: every text or binary message is sent back as it
  * came; every received message is recorded. Plain ({@code ws://}) or TLS ({@code wss://}) with a self-signed
- * certificate. Only ever listens on the loopback address.
+ * certificate. Only ever listens on the loopback address. For scripted behaviour and faults, use
+ * {@link MockWebSocketServer}.
  */
 public final class EchoServer implements AutoCloseable {
   private static final long TIMEOUT_SECONDS = 10;

@@ -378,8 +378,8 @@ public final class ServerConnection {
     }
     headers.addAll(handshake.headers());
     subProtocol = protocol;
-    open = true;
     write(Http.response(101, headers, null));
+    open = true; // only now may other threads send frames
     runScript();
   }
 
