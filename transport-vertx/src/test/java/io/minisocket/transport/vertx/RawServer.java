@@ -22,19 +22,19 @@ import java.util.concurrent.TimeUnit;
  * A plain {@link ServerSocket} server on 127.0.0.1 that runs a script per accepted connection, for the handshake and
  * fault cases a real WebSocket server will not produce.
  */
-final class RawServer implements AutoCloseable {
+public final class RawServer implements AutoCloseable {
 
   /** What the server does with one connection. */
   @FunctionalInterface
-  interface Script {
+  public interface Script {
     void run(Conn conn) throws Exception;
   }
 
-  final BlockingQueue<Conn> connections = new LinkedBlockingQueue<>();
+  public final BlockingQueue<Conn> connections = new LinkedBlockingQueue<>();
   private final ServerSocket serverSocket;
   private final Thread acceptor;
 
-  RawServer(Script script) throws IOException {
+  public RawServer(Script script) throws IOException {
     this(0, script);
   }
 
@@ -42,7 +42,7 @@ final class RawServer implements AutoCloseable {
    * @param receiveBuffer the server sockets' receive buffer size, or 0 for the default
    * @param script        run for each connection on its own thread
    */
-  RawServer(int receiveBuffer, Script script) throws IOException {
+  public RawServer(int receiveBuffer, Script script) throws IOException {
     serverSocket = new ServerSocket();
     if (receiveBuffer > 0) {
       serverSocket.setReceiveBufferSize(receiveBuffer);
@@ -71,11 +71,11 @@ final class RawServer implements AutoCloseable {
     acceptor.start();
   }
 
-  int port() {
+  public int port() {
     return serverSocket.getLocalPort();
   }
 
-  Conn awaitConnection() throws InterruptedException {
+  public Conn awaitConnection() throws InterruptedException {
     Conn c = connections.poll(5, TimeUnit.SECONDS);
     if (c == null) {
       throw new AssertionError("no connection reached the raw server");
@@ -92,17 +92,17 @@ final class RawServer implements AutoCloseable {
   }
 
   /** One accepted socket. */
-  static final class Conn {
-    final Socket socket;
-    final InputStream in;
-    final OutputStream out;
+  public static final class Conn {
+    public final Socket socket;
+    public final InputStream in;
+    public final OutputStream out;
     /** Completes when the client closed or reset the connection (seen by {@link #awaitEof()}). */
-    final CompletableFuture<Void> peerClosed = new CompletableFuture<>();
-    final CompletableFuture<Exception> scriptError = new CompletableFuture<>();
+    public final CompletableFuture<Void> peerClosed = new CompletableFuture<>();
+    public final CompletableFuture<Exception> scriptError = new CompletableFuture<>();
     /** Completes when {@link #readRequest()} has read a request head. */
-    final CompletableFuture<Map<String, String>> requestSeen = new CompletableFuture<>();
+    public final CompletableFuture<Map<String, String>> requestSeen = new CompletableFuture<>();
     /** Completed by the test to let a paused script go on. */
-    final CompletableFuture<Void> proceed = new CompletableFuture<>();
+    public final CompletableFuture<Void> proceed = new CompletableFuture<>();
 
     Conn(Socket socket) throws IOException {
       this.socket = socket;
@@ -111,7 +111,7 @@ final class RawServer implements AutoCloseable {
     }
 
     /** Reads the HTTP request head; header names lower-cased. */
-    Map<String, String> readRequest() throws IOException {
+    public Map<String, String> readRequest() throws IOException {
       ByteArrayOutputStream head = new ByteArrayOutputStream();
       int state = 0;
       while (state < 4) {
@@ -135,25 +135,25 @@ final class RawServer implements AutoCloseable {
       return headers;
     }
 
-    static String accept(String key) throws Exception {
+    public static String accept(String key) throws Exception {
       byte[] sha1 = MessageDigest.getInstance("SHA-1")
           .digest((key + "258EAFA5-E914-47DA-95CA-C5AB0DC85B11").getBytes(StandardCharsets.US_ASCII));
       return Base64.getEncoder().encodeToString(sha1);
     }
 
     /** Answers a valid 101 for the given request, with extra header lines (each ending in CRLF). */
-    void switchProtocols(Map<String, String> request, String extraHeaders) throws Exception {
+    public void switchProtocols(Map<String, String> request, String extraHeaders) throws Exception {
       write("HTTP/1.1 101 Switching Protocols\r\nUpgrade: websocket\r\nConnection: Upgrade\r\n"
           + "Sec-WebSocket-Accept: " + accept(request.get("sec-websocket-key")) + "\r\n" + extraHeaders + "\r\n");
     }
 
-    void write(String text) throws IOException {
+    public void write(String text) throws IOException {
       out.write(text.getBytes(StandardCharsets.ISO_8859_1));
       out.flush();
     }
 
     /** Writes one unmasked server frame with a payload under 126 bytes. */
-    void writeFrame(int opcode, boolean fin, byte[] payload) throws IOException {
+    public void writeFrame(int opcode, boolean fin, byte[] payload) throws IOException {
       out.write((fin ? 0x80 : 0) | opcode);
       out.write(payload.length);
       out.write(payload);
@@ -161,7 +161,7 @@ final class RawServer implements AutoCloseable {
     }
 
     /** Reads one (masked) client frame and returns {opcode, payload...}. */
-    byte[] readFrame() throws IOException {
+    public byte[] readFrame() throws IOException {
       int b0 = readByte();
       int b1 = readByte();
       long len = b1 & 0x7f;
@@ -195,7 +195,7 @@ final class RawServer implements AutoCloseable {
     }
 
     /** Reads and discards until the client closes or resets the connection; then completes {@link #peerClosed}. */
-    void awaitEof() {
+    public void awaitEof() {
       byte[] buf = new byte[8192];
       try {
         while (in.read(buf) >= 0) {
@@ -210,17 +210,17 @@ final class RawServer implements AutoCloseable {
     }
 
     /** Waits until the test completes {@link #proceed}. */
-    void awaitProceed() throws Exception {
+    public void awaitProceed() throws Exception {
       proceed.get(30, TimeUnit.SECONDS);
     }
 
     /** Closes with a TCP reset (SO_LINGER 0). */
-    void reset() throws IOException {
+    public void reset() throws IOException {
       socket.setSoLinger(true, 0);
       socket.close();
     }
 
-    void closeQuietly() {
+    public void closeQuietly() {
       try {
         socket.close();
       } catch (IOException ignored) {

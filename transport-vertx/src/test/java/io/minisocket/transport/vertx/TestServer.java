@@ -6,6 +6,10 @@ import io.vertx.core.http.HttpServer;
 import io.vertx.core.http.HttpServerOptions;
 import io.vertx.core.http.HttpServerRequest;
 import io.vertx.core.http.ServerWebSocket;
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -20,37 +24,39 @@ import java.util.function.Consumer;
  * <p>Paths: {@code /reject} answers 403, {@code /plain} answers 200 without upgrading, anything else upgrades and
  * hands the socket to the handler given at start (default: echo).
  */
-final class TestServer implements AutoCloseable {
+public final class TestServer implements AutoCloseable {
 
   /** The handshake request as the server saw it. */
-  record Request(String method, String uri, Map<String, String> headers) {}
+  public record Request(String method, String uri, Map<String, String> headers) {}
 
   /** A close as the server saw it. */
-  record Close(Short code, String reason) {}
+  public record Close(Short code, String reason) {}
 
-  final BlockingQueue<Request> requests = new LinkedBlockingQueue<>();
-  final BlockingQueue<ServerWebSocket> sockets = new LinkedBlockingQueue<>();
-  final BlockingQueue<Close> closes = new LinkedBlockingQueue<>();
+  public final BlockingQueue<Request> requests = new LinkedBlockingQueue<>();
+  public final BlockingQueue<ServerWebSocket> sockets = new LinkedBlockingQueue<>();
+  public final BlockingQueue<Close> closes = new LinkedBlockingQueue<>();
   private final HttpServer server;
+  /** The PEM of the self-signed certificate of a server started with {@link #startTls}; null otherwise. */
+  private String certPem;
 
   private TestServer(HttpServer server) {
     this.server = server;
   }
 
-  int port() {
+  public int port() {
     return server.actualPort();
   }
 
-  static TestServer echo(Vertx vertx) throws Exception {
+  public static TestServer echo(Vertx vertx) throws Exception {
     return start(vertx, o -> { }, TestServer::echo);
   }
 
-  static void echo(ServerWebSocket ws) {
+  public static void echo(ServerWebSocket ws) {
     ws.textMessageHandler(ws::writeTextMessage);
     ws.binaryMessageHandler(ws::writeBinaryMessage);
   }
 
-  static TestServer start(Vertx vertx, Consumer<HttpServerOptions> config, Handler<ServerWebSocket> handler)
+  public static TestServer start(Vertx vertx, Consumer<HttpServerOptions> config, Handler<ServerWebSocket> handler)
       throws Exception {
     HttpServerOptions options = new HttpServerOptions()
         .setHost("127.0.0.1")
@@ -63,6 +69,29 @@ final class TestServer implements AutoCloseable {
     server.requestHandler(req -> ts.handle(req, handler));
     server.listen().toCompletionStage().toCompletableFuture().get(5, TimeUnit.SECONDS);
     return ts;
+  }
+
+  /**
+   * Like {@link #start}, over TLS with a fresh self-signed certificate for {@code localhost} and {@code 127.0.0.1}
+   * (see {@link #writeCertPem} to trust it).
+   */
+  public static TestServer startTls(Vertx vertx, Consumer<HttpServerOptions> config, Handler<ServerWebSocket> handler)
+      throws Exception {
+    TestCerts certs = TestCerts.localhost();
+    TestServer ts = start(vertx, o -> {
+      o.setSsl(true).setKeyCertOptions(certs.keyCertOptions());
+      config.accept(o);
+    }, handler);
+    ts.certPem = certs.certPem;
+    return ts;
+  }
+
+  /** Writes the certificate of a {@link #startTls} server as a PEM file into {@code dir}. */
+  public Path writeCertPem(Path dir) throws IOException {
+    if (certPem == null) {
+      throw new IllegalStateException("not a TLS server");
+    }
+    return Files.writeString(dir.resolve("server-cert-" + port() + ".pem"), certPem, StandardCharsets.US_ASCII);
   }
 
   private void handle(HttpServerRequest req, Handler<ServerWebSocket> handler) {
@@ -80,7 +109,7 @@ final class TestServer implements AutoCloseable {
     }
   }
 
-  ServerWebSocket awaitSocket() throws InterruptedException {
+  public ServerWebSocket awaitSocket() throws InterruptedException {
     ServerWebSocket ws = sockets.poll(5, TimeUnit.SECONDS);
     if (ws == null) {
       throw new AssertionError("no WebSocket reached the server");
@@ -88,7 +117,7 @@ final class TestServer implements AutoCloseable {
     return ws;
   }
 
-  Close awaitClose() throws InterruptedException {
+  public Close awaitClose() throws InterruptedException {
     Close c = closes.poll(5, TimeUnit.SECONDS);
     if (c == null) {
       throw new AssertionError("the server saw no close");
@@ -96,7 +125,7 @@ final class TestServer implements AutoCloseable {
     return c;
   }
 
-  static List<String> list(String... values) {
+  public static List<String> list(String... values) {
     return List.of(values);
   }
 
