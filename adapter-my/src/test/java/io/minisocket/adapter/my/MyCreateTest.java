@@ -1,0 +1,70 @@
+package io.minisocket.adapter.my;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import io.minisocket.core.ConnectOptions;
+import io.minisocket.core.SocketResult;
+import io.minisocket.core.SocketTask;
+import io.minisocket.core.transport.Transport;
+import io.minisocket.testkit.MockWebSocketServer;
+import org.junit.jupiter.api.Test;
+
+/** The factories: discovered transport owned by the facade, a given transport left to its owner. */
+class MyCreateTest extends MyTestBase {
+
+  @Test
+  void createFindsTheVertxTransportOnTheClassPathAndCloseEndsEverything() {
+    MockWebSocketServer server = wssServer(); // self-signed: the discovered transport, with default trust, refuses it
+    My my = My.create();
+    try {
+      Events<SocketResult> errors = new Events<>();
+      SocketTask task = my.connectSocketTask(ConnectOptions.of(server.url()));
+      task.onError(errors);
+      assertAlipayError(errors.next(), 7);
+      assertThat(my.settings()).isEqualTo(MySettings.defaults());
+      assertThat(my.runtime().config()).isEqualTo(My.defaultConfig());
+    } finally {
+      my.close();
+    }
+  }
+
+  @Test
+  void closeEndsTheSocketsButLeavesAGivenTransportOpen() {
+    MockWebSocketServer server = wssServer();
+    Transport transport = transport();
+    My first = My.create(transport);
+    Events<SocketResult> success = new Events<>();
+    first.connectSocket(ConnectOptions.builder().url(server.url()).success(success).build());
+    success.next();
+    server.takeConnection(WAIT);
+
+    first.close();
+
+    server.awaitDisconnect(WAIT);
+    My second = track(My.create(transport));
+    Events<SocketResult> again = new Events<>();
+    second.connectSocket(ConnectOptions.builder().url(server.url()).success(again).build());
+    assertThat(again.next().ok()).isTrue();
+    server.takeConnection(WAIT);
+  }
+
+  @Test
+  void nullArgumentsAreRefusedAtOnce() {
+    Transport transport = transport();
+    assertThatThrownBy(() -> My.create(null)).isInstanceOf(NullPointerException.class);
+    assertThatThrownBy(() -> My.create(transport, null)).isInstanceOf(NullPointerException.class);
+    assertThatThrownBy(() -> My.create(transport, MySettings.defaults(), null))
+        .isInstanceOf(NullPointerException.class);
+  }
+
+  @Test
+  void settingsRejectImpossibleValuesAndRoundTrip() {
+    assertThatThrownBy(() -> MySettings.builder().maxSockets(0)).isInstanceOf(IllegalArgumentException.class);
+    MySettings settings = MySettings.builder().defaultMultiple(true).maxSockets(3).wssRequired(false).build();
+    assertThat(settings.toBuilder().build()).isEqualTo(settings).hasSameHashCodeAs(settings);
+    assertThat(MySettings.defaults().defaultMultiple()).isFalse();
+    assertThat(MySettings.defaults().maxSockets()).isEqualTo(5);
+    assertThat(MySettings.defaults().wssRequired()).isTrue();
+  }
+}
