@@ -8,12 +8,18 @@ import java.time.Duration;
 import java.util.List;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.function.Consumer;
+import org.awaitility.core.ConditionFactory;
 
 /** Records callbacks and events as lines ("label:success connectSocket:ok") and waits for them. */
 final class Recorder {
   static final Duration WAIT = Duration.ofSeconds(10);
 
   private final List<String> lines = new CopyOnWriteArrayList<>();
+
+  /** @return an Awaitility wait of at most {@link #WAIT} that checks at once and then every 10 ms */
+  static ConditionFactory waiting() {
+    return await().atMost(WAIT).pollDelay(Duration.ZERO).pollInterval(Duration.ofMillis(10));
+  }
 
   /** Records {@code line}. */
   void add(String line) {
@@ -33,12 +39,12 @@ final class Recorder {
 
   /** Waits until {@code line} has been recorded. */
   void awaitLine(String line) {
-    await().atMost(WAIT).until(() -> lines.contains(line));
+    waiting().until(() -> lines.contains(line));
   }
 
   /** Waits until {@code count} lines start with {@code prefix}. */
   void awaitCount(String prefix, int count) {
-    await().atMost(WAIT).until(() -> count(prefix) >= count);
+    waiting().until(() -> count(prefix) >= count);
   }
 
   /** @return how many lines start with {@code prefix} */
