@@ -34,9 +34,9 @@ import java.util.function.Consumer;
  * {@link TaroSettings#connectResultTiming()}: by default when the connect is accepted, as Taro does (a later network
  * failure then reaches only the task's {@code onError} and {@code onClose}); optionally when the socket opens.
  * Stages chained on the returned future before it settles run on the task's callback thread before any later event
- * of the task, so listeners they register miss nothing. Unlike JavaScript, Java cannot hold the events back until a
- * stage chained after the call has run: a stage chained once the future has settled runs at once, and an event that
- * came in between (a connection refused on loopback, typically) is not replayed — check
+ * of the task, so listeners they register miss nothing. Java cannot hold the events back until a stage chained
+ * after the call has run, as JavaScript does: a stage chained once the future has settled runs at once, after
+ * whatever the task did meanwhile (a connection refused on loopback can be that fast) — check
  * {@link SocketTask#readyState()} there, or settle on open.
  *
  * <p><b>Rules.</b> At most {@link TaroSettings#connectionLimit()} sockets at once (2, the seed's; past it

@@ -2,12 +2,11 @@ package io.minisocket.adapter.taro;
 
 import io.minisocket.core.SocketConfig;
 import io.minisocket.testkit.EchoServer;
+import io.minisocket.testkit.MockWebSocketServer;
 import io.minisocket.testkit.SelfSignedCertificate;
 import io.minisocket.transport.vertx.VertxTransport;
 import io.minisocket.transport.vertx.VertxTransportOptions;
 import java.io.IOException;
-import java.io.UncheckedIOException;
-import java.net.ServerSocket;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.concurrent.CopyOnWriteArrayList;
@@ -68,10 +67,6 @@ abstract class EndToEnd {
 
   /** @return a ws:// url on a loopback port nobody listens on */
   static String refusedUrl() {
-    try (ServerSocket socket = new ServerSocket(0, 1, java.net.InetAddress.getLoopbackAddress())) {
-      return "ws://127.0.0.1:" + socket.getLocalPort() + "/";
-    } catch (IOException e) {
-      throw new UncheckedIOException(e);
-    }
+    return "ws://127.0.0.1:" + MockWebSocketServer.unusedPort() + "/";
   }
 }

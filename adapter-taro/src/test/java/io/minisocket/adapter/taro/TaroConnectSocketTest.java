@@ -13,8 +13,10 @@ import io.minisocket.core.SocketConfig;
 import io.minisocket.core.SocketResult;
 import io.minisocket.core.SocketTask;
 import io.minisocket.core.spi.Policies.ConnectResultTiming;
-import java.net.InetAddress;
-import java.net.ServerSocket;
+import io.minisocket.testkit.Handshake;
+import io.minisocket.testkit.MockWebSocketServer;
+import io.minisocket.testkit.RecordedRequest;
+import io.minisocket.testkit.Script;
 import java.nio.ByteBuffer;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -109,11 +111,11 @@ class TaroConnectSocketTest extends EndToEnd {
   @Test
   void byDefaultThePromiseResolvesOnAcceptSoANetworkFailureReachesOnlyOnErrorAndOnClose() throws Exception {
     Log log = new Log();
-    Taro taro = taro(TaroSettings.builder().target(TaroTarget.H5).build(),
-        SocketConfig.builder().connectTimeout(Duration.ofMillis(500)).build());
-    try (ServerSocket silent = new ServerSocket(0, 8, InetAddress.getLoopbackAddress())) { // never answers
-      SocketTask task = taro.connectSocket(ConnectOptions.builder()
-              .url("ws://127.0.0.1:" + silent.getLocalPort() + "/").callbacks(log.callbacks("connect")).build())
+    Taro taro = taro(TaroSettings.defaults(), SocketConfig.builder().connectTimeout(Duration.ofMillis(500)).build());
+    try (MockWebSocketServer silent = MockWebSocketServer.builder().tls(CERTIFICATE)
+        .handshake(Handshake.stallHandshake()).start()) {
+      SocketTask task = taro.connectSocket(ConnectOptions.builder().url(silent.url())
+              .callbacks(log.callbacks("connect")).build())
           .thenApply(t -> {
             t.onError(log.result("onError"));
             t.onClose(log.close("onClose"));
@@ -126,6 +128,34 @@ class TaroConnectSocketTest extends EndToEnd {
           "connect:complete connectSocket:ok", "onError Timed out connecting to server.",
           "onClose 1006 abnormal closure");
       assertThat(task.readyState()).isEqualTo(SocketTask.CLOSED);
+      silent.awaitDisconnect(Log.TIMEOUT);
+    }
+  }
+
+  @Test
+  void theOptionsReachTheServerAndItsMessagesAndCloseReachTheTask() throws Exception {
+    Log log = new Log();
+    Taro taro = taro(TaroSettings.builder().connectResultTiming(ConnectResultTiming.ON_OPEN).build());
+    try (MockWebSocketServer server = MockWebSocketServer.builder().tls(CERTIFICATE)
+        .handshake(Handshake.acceptSubProtocols("chat"))
+        .script(Script.reply(text -> "re: " + text).closeAfter(1, 4000, "server bye")).start()) {
+      Map<String, Object> options = new LinkedHashMap<>();
+      options.put("url", server.url("/room?id=7"));
+      options.put("header", Map.of("X-Token", "t1"));
+      options.put("method", "GET");
+      options.put("protocols", List.of("chat", "superchat"));
+      SocketTask task = taro.connectSocket(options).get(10, TimeUnit.SECONDS);
+      task.onMessage(log.message("onMessage"));
+      task.onClose(log.close("onClose"));
+
+      RecordedRequest request = server.takeRequest(Log.TIMEOUT);
+      assertThat(request.path()).isEqualTo("/room?id=7");
+      assertThat(request.header("X-Token")).isEqualTo("t1");
+      assertThat(request.subProtocols()).containsExactly("chat", "superchat");
+
+      task.send("hi");
+      log.awaitLineStartingWith("onClose");
+      assertThat(log.lines()).containsExactly("onMessage re: hi", "onClose 4000 server bye");
     }
   }
 
@@ -140,12 +170,20 @@ class TaroConnectSocketTest extends EndToEnd {
     assertThat(open.readyState()).isEqualTo(SocketTask.OPEN);
     assertThat(log.lines()).containsExactly("open:success connectSocket:ok", "open:complete connectSocket:ok");
 
-    TaroSocketException rejected = rejection(taro.connectSocket(ConnectOptions.builder().url(refusedUrl())
+    TaroSocketException refused = rejection(taro.connectSocket(ConnectOptions.builder().url(refusedUrl())
         .callbacks(log.callbacks("refused")).build()));
-    assertThat(rejected.errMsg()).startsWith("connectSocket:fail connection refused");
-    assertThat(rejected.result().kind()).contains(ErrorKind.REFUSED);
+    assertThat(refused.errMsg()).startsWith("connectSocket:fail connection refused");
+    assertThat(refused.result().kind()).contains(ErrorKind.REFUSED);
     assertThat(log.lines()).containsExactly("open:success connectSocket:ok", "open:complete connectSocket:ok",
-        "refused:fail " + rejected.errMsg(), "refused:complete " + rejected.errMsg());
+        "refused:fail " + refused.errMsg(), "refused:complete " + refused.errMsg());
+
+    try (MockWebSocketServer forbidding = MockWebSocketServer.builder()
+        .handshake(Handshake.rejectWith(403)).start()) {
+      TaroSocketException forbidden = rejection(taro.connectSocket(ConnectOptions.of(forbidding.url())));
+      assertThat(forbidden.errMsg())
+          .startsWith("connectSocket:fail the server returned an invalid handshake response (HTTP 403");
+      assertThat(forbidden.result().kind()).contains(ErrorKind.HANDSHAKE);
+    }
   }
 
   @Test
