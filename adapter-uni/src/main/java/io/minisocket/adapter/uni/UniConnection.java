@@ -45,7 +45,11 @@ public sealed interface UniConnection
    * @param task the SocketTask
    */
   record TaskMode(SocketTask task) implements UniConnection {
-    /** Checks presence. */
+    /**
+     * Checks presence.
+     *
+     * @param task the SocketTask
+     */
     public TaskMode {
       Objects.requireNonNull(task, "task");
     }
@@ -67,7 +71,11 @@ public sealed interface UniConnection
    * @param promise resolves with the success result, completes exceptionally with a {@link UniRejection}
    */
   record PromiseMode(CompletableFuture<SocketResult> promise) implements UniConnection {
-    /** Checks presence. */
+    /**
+     * Checks presence.
+     *
+     * @param promise the Vue 3 style Promise
+     */
     public PromiseMode {
       Objects.requireNonNull(promise, "promise");
     }
@@ -90,7 +98,11 @@ public sealed interface UniConnection
    * @param vue2Promise always resolves, with {@code [err, res]}
    */
   record Vue2Mode(CompletableFuture<Vue2Result> vue2Promise) implements UniConnection {
-    /** Checks presence. */
+    /**
+     * Checks presence.
+     *
+     * @param vue2Promise the Vue 2 style Promise
+     */
     public Vue2Mode {
       Objects.requireNonNull(vue2Promise, "vue2Promise");
     }
@@ -114,7 +126,12 @@ public sealed interface UniConnection
    * @param res the success result, {@code null} on failure
    */
   record Vue2Result(SocketResult err, SocketResult res) {
-    /** Checks that exactly one of err and res is given. */
+    /**
+     * Checks that exactly one of err and res is given.
+     *
+     * @param err the fail result, {@code null} on success
+     * @param res the success result, {@code null} on failure
+     */
     public Vue2Result {
       if ((err == null) == (res == null)) {
         throw new IllegalArgumentException("exactly one of err and res must be given");

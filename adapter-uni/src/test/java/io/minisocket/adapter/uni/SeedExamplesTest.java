@@ -9,8 +9,9 @@ import io.minisocket.core.OpenEvent;
 import io.minisocket.core.SocketResult;
 import io.minisocket.core.SocketTask;
 import io.minisocket.testkit.Handshake;
-import io.minisocket.testkit.MockWebSocketServer;
 import io.minisocket.testkit.RecordedRequest;
+import io.minisocket.testkit.Script;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -161,7 +162,7 @@ class SeedExamplesTest extends UniE2eTest {
   void sendSocketMessageWithHandMadeQueue() {
     Uni uni = uni(UniPlatform.MP_WEIXIN);
     SendExample example = new SendExample(uni);
-    server.enqueue(Handshake.accept().delayed(java.time.Duration.ofMillis(200)));
+    server.enqueue(Handshake.accept().delayed(Duration.ofMillis(200)));
 
     uni.connectSocket(Map.of("url", url("/socket")));
     uni.onSocketOpen(res -> example.opened());
@@ -209,15 +210,12 @@ class SeedExamplesTest extends UniE2eTest {
   void onSocketMessage() {
     Uni uni = uni(UniPlatform.MP_WEIXIN);
     List<String> log = new CopyOnWriteArrayList<>();
-    server.close();
-    try (MockWebSocketServer greeting = MockWebSocketServer.builder().tls(CERT)
-        .script(io.minisocket.testkit.Script.echo().sendOnOpen("hello from the server")).start()) {
+    server.enqueue(Script.echo().sendOnOpen("hello from the server"));
 
-      uni.connectSocket(Map.of("url", greeting.url("/socket")));
-      uni.onSocketMessage(res -> log.add("收到服务器内容：" + res.data()));
+    uni.connectSocket(Map.of("url", url("/socket")));
+    uni.onSocketMessage(res -> log.add("收到服务器内容：" + res.data()));
 
-      await().atMost(WAIT).until(() -> log.contains("收到服务器内容：hello from the server"));
-    }
+    await().atMost(WAIT).until(() -> log.contains("收到服务器内容：hello from the server"));
   }
 
   /*
