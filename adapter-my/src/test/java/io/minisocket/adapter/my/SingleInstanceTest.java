@@ -10,6 +10,7 @@ import io.minisocket.core.OpenEvent;
 import io.minisocket.core.SendOptions;
 import io.minisocket.core.SocketResult;
 import io.minisocket.core.SocketTask;
+import io.minisocket.testkit.Handshake;
 import io.minisocket.testkit.MockWebSocketServer;
 import io.minisocket.testkit.RecordedClose;
 import io.minisocket.testkit.RecordedMessage;
@@ -103,6 +104,28 @@ class SingleInstanceTest extends MyTestBase {
     assertThat(success.next().ok()).isTrue();
     opened.next();
     assertThat(server.connectionCount()).isEqualTo(2);
+  }
+
+  /** The platforms' timing trap: closeSocket before onSocketOpen. Here it ends the connection; nothing leaks. */
+  @Test
+  void closeSocketWhileConnectingEndsTheConnectionAndFreesTheSingleInstance() {
+    MockWebSocketServer server = track(MockWebSocketServer.builder().tls(certificate)
+        .handshake(Handshake.stallHandshake()).start());
+    My my = my();
+    Events<CloseEvent> closed = new Events<>();
+    my.onSocketClose(closed);
+    my.connectSocket(ConnectOptions.of(server.url()));
+    server.takeRequest(WAIT);
+    Events<SocketResult> closeResult = new Events<>();
+
+    my.closeSocket(CloseOptions.builder().success(closeResult).build());
+
+    assertThat(closeResult.next().ok()).isTrue();
+    assertThat(closed.next().code()).isEqualTo(1000);
+    server.awaitDisconnect(WAIT);
+    Events<SocketResult> again = new Events<>();
+    my.connectSocket(ConnectOptions.builder().url(server.url()).success(again).build());
+    assertThat(again.next().ok()).as("no error 2: the first socket is gone").isTrue();
   }
 
   @Test
