@@ -15,13 +15,9 @@ import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.function.Consumer;
-import org.apache.logging.log4j.LogManager;
-import org.apache.logging.log4j.Logger;
 
 /** The global socket API over a runtime's global socket. */
 final class DefaultGlobalSocketApi implements GlobalSocketApi {
-  private static final Logger LOG = LogManager.getLogger(DefaultGlobalSocketApi.class);
-
   private final DefaultSocketRuntime runtime;
   private final Handlers<OpenEvent> open = new Handlers<>("onSocketOpen");
   private final Handlers<MessageEvent> message = new Handlers<>("onSocketMessage");
@@ -34,10 +30,8 @@ final class DefaultGlobalSocketApi implements GlobalSocketApi {
 
   /** Forwards a task's events to the global handlers while it is (or, for its close, was) the global socket. */
   void attach(DefaultSocketTask task) {
-    task.onOpen(e -> open.dispatch(task, e));
-    task.onMessage(e -> message.dispatch(task, e));
-    task.onError(e -> error.dispatch(task, e));
-    task.onClose(e -> close.dispatch(task, e));
+    task.forwardTo(e -> open.dispatch(task, e), e -> message.dispatch(task, e), e -> error.dispatch(task, e),
+        e -> close.dispatch(task, e));
   }
 
   @Override
@@ -145,11 +139,7 @@ final class DefaultGlobalSocketApi implements GlobalSocketApi {
         return;
       }
       for (Consumer<T> handler : list) {
-        try {
-          handler.accept(event);
-        } catch (RuntimeException | LinkageError | AssertionError e) {
-          LOG.error("A {} handler threw; the socket and the other handlers carry on", api, e);
-        }
+        Listeners.deliver(handler, event);
       }
     }
 

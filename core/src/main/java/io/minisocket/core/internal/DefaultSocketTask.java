@@ -25,7 +25,6 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.locks.ReentrantLock;
 import java.util.function.Consumer;
@@ -45,10 +44,10 @@ final class DefaultSocketTask implements SocketTask, ConnectionEvents {
 
   private final DefaultSocketRuntime runtime;
   private final SerialExecutor serial;
-  private final List<Consumer<OpenEvent>> openListeners = new CopyOnWriteArrayList<>();
-  private final List<Consumer<MessageEvent>> messageListeners = new CopyOnWriteArrayList<>();
-  private final List<Consumer<SocketResult>> errorListeners = new CopyOnWriteArrayList<>();
-  private final List<Consumer<CloseEvent>> closeListeners = new CopyOnWriteArrayList<>();
+  private final Listeners<OpenEvent> openListeners = new Listeners<>(true);
+  private final Listeners<MessageEvent> messageListeners = new Listeners<>(false);
+  private final Listeners<SocketResult> errorListeners = new Listeners<>(true);
+  private final Listeners<CloseEvent> closeListeners = new Listeners<>(true);
   private final AtomicBoolean slotReleased = new AtomicBoolean();
   private volatile boolean wasGlobal;
 
@@ -61,8 +60,9 @@ final class DefaultSocketTask implements SocketTask, ConnectionEvents {
   private CloseRequest closeRequest;
   private Invalid abortReason;
   private boolean flushing;
+  private boolean flushAgain;
 
-  /** Touched only from actions on {@link #serial}. */
+  /** Whether the close event reached a listener; touched only from actions on {@link #serial}. */
   private boolean closeDelivered;
 
   private record PendingSend(Frame frame, Callbacks callbacks) {}
@@ -236,7 +236,11 @@ final class DefaultSocketTask implements SocketTask, ConnectionEvents {
     Connection target;
     lock.lock();
     try {
-      if (flushing || state != ReadyState.OPEN || connection == null || queue.isEmpty()) {
+      if (flushing) {
+        flushAgain = true; // the flusher re-checks before it stops, so a writable() now is not lost
+        return;
+      }
+      if (state != ReadyState.OPEN || connection == null || queue.isEmpty()) {
         return;
       }
       flushing = true;
@@ -249,8 +253,13 @@ final class DefaultSocketTask implements SocketTask, ConnectionEvents {
       PendingSend next;
       lock.lock();
       try {
+        if (full && flushAgain) {
+          flushAgain = false;
+          continue; // the transport drained meanwhile: look again
+        }
         if (full || state != ReadyState.OPEN || queue.isEmpty()) {
           flushing = false;
+          flushAgain = false;
           return;
         }
         next = queue.poll();
@@ -314,22 +323,22 @@ final class DefaultSocketTask implements SocketTask, ConnectionEvents {
 
   @Override
   public void onOpen(Consumer<OpenEvent> listener) {
-    openListeners.add(requireListener(listener));
+    register(openListeners, listener);
   }
 
   @Override
   public void onMessage(Consumer<MessageEvent> listener) {
-    messageListeners.add(requireListener(listener));
+    register(messageListeners, listener);
   }
 
   @Override
   public void onError(Consumer<SocketResult> listener) {
-    errorListeners.add(requireListener(listener));
+    register(errorListeners, listener);
   }
 
   @Override
   public void onClose(Consumer<CloseEvent> listener) {
-    closeListeners.add(requireListener(listener));
+    register(closeListeners, listener);
   }
 
   @Override
@@ -352,11 +361,27 @@ final class DefaultSocketTask implements SocketTask, ConnectionEvents {
     closeListeners.remove(listener);
   }
 
-  private static <T> T requireListener(T listener) {
-    if (listener == null) {
-      throw new NullPointerException("listener must not be null");
+  /** Adds a listener; an open, error or close that happened before any listener of its kind reaches it. */
+  private <T> void register(Listeners<T> listeners, Consumer<T> listener) {
+    T missed = listeners.add(listener);
+    if (missed != null) {
+      serial.submit(() -> {
+        if (!closeDelivered) {
+          Listeners.deliver(listener, missed);
+          closeDelivered = missed instanceof CloseEvent;
+        }
+      });
+      serial.drainLater();
     }
-    return listener;
+  }
+
+  /** Forwards this task's events to the global socket API's handlers (before the task's own listeners). */
+  void forwardTo(Consumer<OpenEvent> open, Consumer<MessageEvent> message, Consumer<SocketResult> error,
+      Consumer<CloseEvent> close) {
+    openListeners.forwardTo(open);
+    messageListeners.forwardTo(message);
+    errorListeners.forwardTo(error);
+    closeListeners.forwardTo(close);
   }
 
   // ---------------------------------------------------------------- transport events
@@ -366,7 +391,7 @@ final class DefaultSocketTask implements SocketTask, ConnectionEvents {
     Connection target;
     lock.lock();
     try {
-      if (state != ReadyState.CONNECTING
+      if (state != ReadyState.CONNECTING || abortReason != null
           || closeRequest != null && runtime.profile().closeWhileConnecting() == CloseWhileConnecting.ABORT) {
         return; // being aborted: the transport reports the end next
       }
@@ -463,10 +488,7 @@ final class DefaultSocketTask implements SocketTask, ConnectionEvents {
         serial.submit(() -> dispatch(errorListeners, errorEvent));
       }
       CloseEvent closeEvent = new CloseEvent(code, reason);
-      serial.submit(() -> {
-        dispatch(closeListeners, closeEvent);
-        closeDelivered = true;
-      });
+      serial.submit(() -> closeDelivered = dispatch(closeListeners, closeEvent));
     } finally {
       lock.unlock();
     }
@@ -545,18 +567,9 @@ final class DefaultSocketTask implements SocketTask, ConnectionEvents {
     }
   }
 
-  private <T> void dispatch(List<Consumer<T>> listeners, T event) {
-    if (closeDelivered) {
-      return;
-    }
-    for (Consumer<T> listener : listeners) {
-      try {
-        listener.accept(event);
-      } catch (RuntimeException | LinkageError | AssertionError e) {
-        LOG.error("A SocketTask listener threw on {}; the task and the other listeners carry on",
-            event.getClass().getSimpleName(), e);
-      }
-    }
+  /** Dispatches unless the close event already reached somebody; returns whether anybody received it. */
+  private <T> boolean dispatch(Listeners<T> listeners, T event) {
+    return !closeDelivered && listeners.dispatch(event);
   }
 
   private static Map<String, String> joinHeaders(Map<String, List<String>> headers) {

@@ -63,6 +63,8 @@ final class VertxConnection implements Connection {
   private final CompletableFuture<Void> released = new CompletableFuture<>();
 
   private volatile State state = State.CONNECTING;
+  /** Set by {@link #abort(String)} at once, so a handshake that completes before the queued abort runs is not opened. */
+  private volatile String abortRequested;
   /** The channel of a wss connection, known from the start of the TLS handshake (any thread). */
   private volatile Channel tlsChannel;
 
@@ -160,6 +162,7 @@ final class VertxConnection implements Connection {
 
   /** Aborts; the future completes when the socket and the client are released. */
   CompletableFuture<Void> abort(String why) {
+    abortRequested = why;
     onContext(() -> end(TransportFailure.of(Kind.ABORTED, why, null)),
         () -> end(TransportFailure.of(Kind.ABORTED, why, null)));
     return released;
@@ -237,6 +240,10 @@ final class VertxConnection implements Connection {
     if (protocol == null && !request.protocols().isEmpty()) {
       end(new TransportFailure(Kind.SUBPROTOCOL,
           "server selected none of the offered sub-protocols " + request.protocols(), 0, null));
+      return;
+    }
+    if (abortRequested != null) {
+      end(TransportFailure.of(Kind.ABORTED, abortRequested, null));
       return;
     }
     Map<String, List<String>> headers = HeaderMaps.toMap(w.headers());

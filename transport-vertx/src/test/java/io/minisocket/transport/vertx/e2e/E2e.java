@@ -21,8 +21,6 @@ import java.util.ArrayList;
 import java.util.Collections;
 import java.util.Deque;
 import java.util.List;
-import java.util.Map;
-import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.TimeUnit;
 import java.util.function.UnaryOperator;
 import org.junit.jupiter.api.AfterAll;
@@ -33,8 +31,8 @@ import org.junit.jupiter.api.io.TempDir;
 /**
  * The base of the end-to-end tests: a {@link SocketRuntime} (core) over a {@link VertxTransport} against real servers
  * on 127.0.0.1, driven and observed through the public API only. Servers run on one shared Vert.x; every runtime
- * gets its own transport, behind a {@link ListenerGate} so that no event precedes the test's listeners (a core
- * bug, see {@code ListenerRegistrationE2eTest}). Whatever a test creates through {@link #track} is closed after it,
+ * gets its own transport. Listeners are registered right after connectSocket returns, as user code does (core hands
+ * an open, error or close that came first to the first listener of its kind). Whatever a test creates through {@link #track} is closed after it,
  * newest first, and every recorded task and call is checked for rule violations (events after onClose, concurrent
  * listener calls, callbacks delivered twice).
  */
@@ -50,7 +48,6 @@ abstract class E2e {
   private final Deque<AutoCloseable> resources = new ArrayDeque<>();
   private final List<TaskEvents> recorded = Collections.synchronizedList(new ArrayList<>());
   private final List<Outcome> outcomes = Collections.synchronizedList(new ArrayList<>());
-  private final Map<SocketRuntime, ListenerGate> gates = new ConcurrentHashMap<>();
 
   /** A connected (or connecting) task with its recorded events and connect callbacks. */
   record Connected(SocketTask task, TaskEvents events, Outcome connect) {}
@@ -109,20 +106,15 @@ abstract class E2e {
     return runtime(profile, config, VertxTransportOptions.defaults());
   }
 
-  /**
-   * A runtime over a new {@link VertxTransport} (behind a {@link ListenerGate}); both are closed after the test (the
-   * runtime first).
-   */
+  /** A runtime over a new {@link VertxTransport}; both are closed after the test (the runtime first). */
   SocketRuntime runtime(PlatformProfile profile, SocketConfig config, VertxTransportOptions options) {
     return runtime(profile, config, VertxTransport.create(options));
   }
 
-  /** A runtime over {@code transport} (behind a {@link ListenerGate}); both are closed after the test. */
+  /** A runtime over {@code transport}; both are closed after the test. */
   SocketRuntime runtime(PlatformProfile profile, SocketConfig config, Transport transport) {
-    ListenerGate gated = track(new ListenerGate(transport));
-    SocketRuntime runtime = track(SocketRuntime.builder(profile, gated).config(config).build());
-    gates.put(runtime, gated);
-    return runtime;
+    track(transport);
+    return track(SocketRuntime.builder(profile, transport).config(config).build());
   }
 
   Connected connect(SocketRuntime runtime, String url) {
@@ -131,23 +123,15 @@ abstract class E2e {
 
   /**
    * Connects with the connect callbacks recorded, then registers recording listeners (as user code does: right after
-   * connectSocket returns); a runtime made here lets the connection's events through only after that.
+   * connectSocket returns).
    */
   Connected connect(SocketRuntime runtime, String url, UnaryOperator<ConnectOptions.Builder> options) {
     List<String> log = TaskEvents.newLog();
     Outcome connect = outcome("connect", log);
-    ListenerGate gated = gates.get(runtime);
-    ListenerGate.Gate gate = gated == null ? null : gated.arm();
     SocketTask task = runtime.connectSocket(options.apply(ConnectOptions.builder().url(url))
         .callbacks(connect.callbacks()).build());
-    if (gated != null) {
-      gated.disarm(); // in case connectSocket refused before reaching the transport
-    }
     TaskEvents events = TaskEvents.on(task, url, log);
     recorded.add(events);
-    if (gate != null) {
-      gate.open();
-    }
     return new Connected(task, events, connect);
   }
 

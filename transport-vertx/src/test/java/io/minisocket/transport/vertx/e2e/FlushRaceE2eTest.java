@@ -26,7 +26,6 @@ import java.util.concurrent.Semaphore;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.concurrent.atomic.AtomicReference;
-import org.junit.jupiter.api.Disabled;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
 
@@ -128,7 +127,6 @@ class FlushRaceE2eTest extends E2e {
   }
 
   @Test
-  @Disabled("core bug: writable() that arrives while another thread is flushing is lost; queued sends stall")
   void queuedSendsGoOutWhenTheTransportDrainsWhileAUserThreadIsFlushing() throws Exception {
     RawServer raw = track(new RawServer(64 * 1024, conn -> {
       conn.switchProtocols(conn.readRequest(), "");

@@ -20,7 +20,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
-import org.junit.jupiter.api.Disabled;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
 
@@ -90,7 +89,6 @@ class ListenerRegistrationE2eTest extends E2e {
   }
 
   @Test
-  @Disabled("core bug: an onOpen that core dispatches before the caller registered its listener is dropped")
   void onOpenRegisteredRightAfterConnectSocketIsCalledEvenIfTheOpenCameFirst() throws Exception {
     TestServer server = track(TestServer.echo(serverVertx));
     SocketTask task = preemptedCallerRuntime().connectSocket(ConnectOptions.of(ws(server.port(), "/")));
@@ -98,11 +96,10 @@ class ListenerRegistrationE2eTest extends E2e {
     task.onOpen(opened::complete);
 
     assertThat(task.readyState()).isEqualTo(SocketTask.OPEN);
-    assertThat(opened.get(5, TimeUnit.SECONDS)).isNotNull(); // actual: never called
+    assertThat(opened.get(5, TimeUnit.SECONDS)).isNotNull(); 
   }
 
   @Test
-  @Disabled("core bug: onError/onClose of a fast connect failure are dropped if they precede listener registration")
   void onErrorAndOnCloseRegisteredRightAfterConnectSocketAreCalledEvenIfTheFailureCameFirst() throws Exception {
     SocketTask task = preemptedCallerRuntime().connectSocket(ConnectOptions.of(ws(closedPort(), "/")));
     CompletableFuture<SocketResult> error = new CompletableFuture<>();
@@ -111,7 +108,7 @@ class ListenerRegistrationE2eTest extends E2e {
     task.onClose(closed::complete);
 
     assertThat(task.readyState()).isEqualTo(SocketTask.CLOSED);
-    assertThat(error.get(5, TimeUnit.SECONDS)).isNotNull(); // actual: never called
+    assertThat(error.get(5, TimeUnit.SECONDS)).isNotNull(); 
     assertThat(closed.get(5, TimeUnit.SECONDS).code()).isEqualTo(1006);
   }
 }
