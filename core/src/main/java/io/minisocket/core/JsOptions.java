@@ -1,10 +1,13 @@
 package io.minisocket.core;
 
 import io.minisocket.core.internal.Validation;
+import io.minisocket.core.spi.PlatformProfile;
+import io.minisocket.core.spi.Policies.UnsupportedOption;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
 import java.util.function.Consumer;
@@ -63,6 +66,29 @@ public final class JsOptions {
       b.timeout(Duration.ofMillis(timeout));
     }
     return r.callbacks(b).build();
+  }
+
+  /**
+   * {@code connectSocket}'s options as a platform reads them: options the profile does not accept are dropped
+   * unchecked when it ignores them (so WeChat's {@code data} may hold anything on a platform without {@code data}),
+   * and checked and refused when it rejects them.
+   *
+   * @param object  the options object
+   * @param profile the platform's rules
+   * @return the options, possibly carrying a problem
+   */
+  public static ConnectOptions connectOptions(Map<String, ?> object, PlatformProfile profile) {
+    if (object == null || profile.unsupportedOption() == UnsupportedOption.REJECT) {
+      return connectOptions(object);
+    }
+    Map<String, Object> accepted = new LinkedHashMap<>(object);
+    for (ConnectOption option : ConnectOption.values()) {
+      String key = option.name().toLowerCase(Locale.ROOT);
+      if (!profile.accepts(option) && accepted.remove(key) != null) {
+        LOG.debug("connectSocket: ignoring option '{}', which {} does not support", key, profile.name());
+      }
+    }
+    return connectOptions(accepted);
   }
 
   /**

@@ -32,7 +32,8 @@ public interface SocketRuntime extends AutoCloseable {
 
   /**
    * Opens a socket. Never throws for bad options: they reach the {@code fail} callback in the platform's shape and
-   * the returned task is already {@link SocketTask#CLOSED}.
+   * the returned task is already {@link SocketTask#CLOSED}. No callback or event of the task runs before this
+   * method has returned it, as in JavaScript; and listeners added in the connect callbacks see every event.
    *
    * @param options url, header, ... and callbacks
    * @return the task

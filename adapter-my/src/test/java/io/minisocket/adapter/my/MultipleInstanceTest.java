@@ -19,7 +19,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import java.util.concurrent.atomic.AtomicReference;
+import java.util.concurrent.CompletableFuture;
 import java.util.function.Consumer;
 import org.junit.jupiter.api.Test;
 
@@ -35,39 +35,44 @@ class MultipleInstanceTest extends MyTestBase {
   void seedMultipleInstanceExample() {
     MockWebSocketServer server = wssServer();
     My my = my();
-    AtomicReference<SocketTask> socketTask1 = new AtomicReference<>();
-    AtomicReference<SocketTask> socketTask2 = new AtomicReference<>();
+    // In JavaScript `socketTask1 = my.connectSocket({success: () => socketTask1.onOpen(..)})` relies on the
+    // assignment running before success; in Java success may run on another thread first, so the variable is a
+    // future that success waits on. onOpen registered late still gets the open event (core keeps it).
+    CompletableFuture<SocketTask> socketTask1 = new CompletableFuture<>();
+    CompletableFuture<SocketTask> socketTask2 = new CompletableFuture<>();
     Events<OpenEvent> opened1 = new Events<>();
     Events<OpenEvent> opened2 = new Events<>();
 
     // connectSocket1(), connectSocket2()
-    socketTask1.set(my.connectSocket(js("url", server.url(), "multiple", true,
-        "success", (Consumer<SocketResult>) res -> socketTask1.get().onOpen(opened1))).orElseThrow());
-    socketTask2.set(my.connectSocket(js("url", server.url(), "multiple", true,
-        "success", (Consumer<SocketResult>) res -> socketTask2.get().onOpen(opened2))).orElseThrow());
+    socketTask1.complete(my.connectSocket(js("url", server.url(), "multiple", true,
+        "success", (Consumer<SocketResult>) res -> socketTask1.thenAccept(t -> t.onOpen(opened1))))
+        .orElseThrow());
+    socketTask2.complete(my.connectSocket(js("url", server.url(), "multiple", true,
+        "success", (Consumer<SocketResult>) res -> socketTask2.thenAccept(t -> t.onOpen(opened2))))
+        .orElseThrow());
     opened1.next();
     opened2.next();
 
     // onSocketMessage()
     Events<MessageEvent> messages1 = new Events<>();
     Events<MessageEvent> messages2 = new Events<>();
-    socketTask1.get().onMessage(messages1);
-    socketTask2.get().onMessage(messages2);
+    socketTask1.join().onMessage(messages1);
+    socketTask2.join().onMessage(messages2);
 
     // sendSocketMessage1(), sendSocketMessage2()
-    socketTask1.get().send(SendOptions.of("socketTask1 发送的消息"));
-    socketTask2.get().send(SendOptions.of("socketTask2 发送的消息"));
+    socketTask1.join().send(SendOptions.of("socketTask1 发送的消息"));
+    socketTask2.join().send(SendOptions.of("socketTask2 发送的消息"));
     assertThat(messages1.next().data()).isEqualTo("socketTask1 发送的消息");
     assertThat(messages2.next().data()).isEqualTo("socketTask2 发送的消息");
 
     // onSocketClose() x2, closeSocket()
     Events<CloseEvent> closed1 = new Events<>();
     Events<CloseEvent> closed2 = new Events<>();
-    socketTask1.get().onClose(closed1);
-    socketTask2.get().onClose(closed2);
+    socketTask1.join().onClose(closed1);
+    socketTask2.join().onClose(closed2);
     Events<SocketResult> closeResults = new Events<>();
-    socketTask1.get().close(jsClose(1000, "socketTask1 正常关闭", closeResults));
-    socketTask2.get().close(jsClose(1000, "socketTAsk2 正常关闭", closeResults));
+    socketTask1.join().close(jsClose(1000, "socketTask1 正常关闭", closeResults));
+    socketTask2.join().close(jsClose(1000, "socketTAsk2 正常关闭", closeResults));
     assertThat(closeResults.next().ok()).isTrue();
     assertThat(closeResults.next().ok()).isTrue();
     assertThat(closed1.next().code()).isEqualTo(1000);

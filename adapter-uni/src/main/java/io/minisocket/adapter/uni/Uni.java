@@ -1,7 +1,6 @@
 package io.minisocket.adapter.uni;
 
 import io.minisocket.adapter.uni.UniConnection.Vue2Result;
-import io.minisocket.core.ConnectOption;
 import io.minisocket.core.ConnectOptions;
 import io.minisocket.core.JsOptions;
 import io.minisocket.core.SocketConfig;
@@ -9,15 +8,10 @@ import io.minisocket.core.SocketResult;
 import io.minisocket.core.SocketRuntime;
 import io.minisocket.core.SocketTask;
 import io.minisocket.core.spi.PlatformFacade;
-import io.minisocket.core.spi.Policies.UnsupportedOption;
 import io.minisocket.core.transport.Transport;
-import java.util.LinkedHashMap;
-import java.util.Locale;
 import java.util.Map;
 import java.util.Objects;
 import java.util.concurrent.CompletableFuture;
-import org.apache.logging.log4j.LogManager;
-import org.apache.logging.log4j.Logger;
 
 /**
  * uni-app's {@code uni} object: {@code uni.connectSocket} and the deprecated global socket API
@@ -47,7 +41,6 @@ import org.apache.logging.log4j.Logger;
  * <p>Thread-safe. {@link #close()} ends every socket and closes the transport if this facade created it.
  */
 public final class Uni extends PlatformFacade {
-  private static final Logger LOG = LogManager.getLogger(Uni.class);
 
   private final UniSettings settings;
 
@@ -153,22 +146,9 @@ public final class Uni extends PlatformFacade {
    * @return a SocketTask when success, fail or complete is given; otherwise a Promise
    */
   public UniConnection connectSocket(Map<String, ?> object) {
-    return connectSocket(JsOptions.connectOptions(withoutIgnoredOptions(object)));
+    return connectSocket(JsOptions.connectOptions(object, runtime().profile()));
   }
 
-  private Map<String, ?> withoutIgnoredOptions(Map<String, ?> object) {
-    if (object == null || settings.unsupportedOption() != UnsupportedOption.IGNORE) {
-      return object;
-    }
-    Map<String, Object> kept = new LinkedHashMap<>(object);
-    for (ConnectOption option : ConnectOption.values()) {
-      String key = option.name().toLowerCase(Locale.ROOT);
-      if (!runtime().profile().accepts(option) && kept.remove(key) != null) {
-        LOG.debug("connectSocket: ignoring option '{}', which {} does not support", key, runtime().profile().name());
-      }
-    }
-    return kept;
-  }
 
   private boolean opensGlobalSocket(ConnectOptions options) {
     UniPlatform target = settings.target();

@@ -65,6 +65,14 @@ public final class DefaultSocketRuntime implements SocketRuntime {
 
   private SocketTask connect(ConnectOptions options, boolean asGlobal) {
     DefaultSocketTask task = new DefaultSocketTask(this, options.callbacks());
+    try {
+      return connect(task, options, asGlobal);
+    } finally {
+      task.released();
+    }
+  }
+
+  private SocketTask connect(DefaultSocketTask task, ConnectOptions options, boolean asGlobal) {
     Validation.Checked<ConnectRequest> request = Validation.connectRequest(options, profile, config);
     if (request.invalid() != null) {
       return rejected(task, request.invalid());
@@ -172,8 +180,17 @@ public final class DefaultSocketRuntime implements SocketRuntime {
     return success(profile.apiName(api));
   }
 
+  /**
+   * A failure in the platform's shape. A detailed message is kept as it is, except that a platform with its own
+   * wording for the kind leads with that wording and adds the detail in parentheses.
+   */
   SocketResult failure(Api api, Invalid invalid) {
-    return failure(api == null ? null : profile.apiName(api), invalid.kind(), invalid.message());
+    String message = invalid.message();
+    String wording = profile.message(invalid.kind());
+    if (message != null && profile.words(invalid.kind()) && !message.startsWith(wording)) {
+      message = wording + " (" + message + ")";
+    }
+    return failure(api == null ? null : profile.apiName(api), invalid.kind(), message);
   }
 
   Executor callbackExecutor() {

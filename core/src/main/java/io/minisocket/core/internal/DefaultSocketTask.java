@@ -72,7 +72,13 @@ final class DefaultSocketTask implements SocketTask, ConnectionEvents {
   DefaultSocketTask(DefaultSocketRuntime runtime, Callbacks connectCallbacks) {
     this.runtime = runtime;
     this.serial = new SerialExecutor(runtime.callbackExecutor());
+    this.serial.hold(); // nothing of this task runs before connectSocket has returned it: see released()
     this.connectCallbacks = connectCallbacks;
+  }
+
+  /** connectSocket has returned this task: its callbacks and events may run from now on. */
+  void released() {
+    serial.release();
   }
 
   // ---------------------------------------------------------------- lifecycle driven by the runtime

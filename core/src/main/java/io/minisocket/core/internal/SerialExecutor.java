@@ -21,6 +21,7 @@ public final class SerialExecutor {
 
   private final Queue<Runnable> queue = new ConcurrentLinkedQueue<>();
   private final AtomicBoolean draining = new AtomicBoolean();
+  private volatile boolean held;
   private final Executor async;
   private final Runnable drain = this::drainHere;
 
@@ -38,9 +39,20 @@ public final class SerialExecutor {
     queue.add(action);
   }
 
+  /** Holds every drain until {@link #release()}: nothing queued runs meanwhile. */
+  public void hold() {
+    held = true;
+  }
+
+  /** Ends a {@link #hold()} and runs what was queued meanwhile on the asynchronous executor. */
+  public void release() {
+    held = false;
+    drainLater();
+  }
+
   /** Runs everything queued on this thread, unless another thread is draining already (it will run it). */
   public void drainHere() {
-    while (!queue.isEmpty() && draining.compareAndSet(false, true)) {
+    while (!held && !queue.isEmpty() && draining.compareAndSet(false, true)) {
       try {
         Runnable action;
         while ((action = queue.poll()) != null) {
@@ -54,7 +66,7 @@ public final class SerialExecutor {
 
   /** Runs everything queued on the asynchronous executor. */
   public void drainLater() {
-    if (queue.isEmpty()) {
+    if (held || queue.isEmpty()) {
       return;
     }
     try {

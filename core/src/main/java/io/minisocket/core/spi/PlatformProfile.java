@@ -166,6 +166,14 @@ public final class PlatformProfile {
     return messages.getOrDefault(kind, kind.defaultMessage());
   }
 
+  /**
+   * @param kind a failure kind
+   * @return whether this profile words the kind itself (rather than using {@link ErrorKind#defaultMessage()})
+   */
+  public boolean words(ErrorKind kind) {
+    return messages.containsKey(kind);
+  }
+
   /** @return whether the deprecated global socket API ({@code onSocketOpen}, {@code sendSocketMessage}, ...) exists */
   public boolean globalApi() {
     return globalApi;
