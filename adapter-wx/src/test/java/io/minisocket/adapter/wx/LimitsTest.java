@@ -140,4 +140,19 @@ class LimitsTest extends EndToEndBase {
     waiting().until(() -> server.openConnections().size() <= 1);
     assertThat(wx.runtime().tasks()).containsExactly(survivor);
   }
+
+  @Test
+  void beforeBaseLibrary170AnInvalidConnectLeavesTheExistingSocketOpen() {
+    Wx wx = wx(settings().baseLibraryVersion("1.6.0").build());
+    SocketTask first = wx.connectSocket(connect("first"));
+    first.onOpen(res -> rec.add("open"));
+    rec.awaitLine("open");
+
+    SocketTask invalid = wx.connectSocket(Map.of("url", "wss://example.qq.com/", "fail", rec.consumer("second")));
+    rec.awaitLine("second connectSocket:fail url not in domain list");
+    assertThat(invalid).isNotSameAs(first);
+    assertThat(first.readyState()).isEqualTo(SocketTask.OPEN);
+    assertThat(wx.runtime().globalSocket()).contains(first);
+    assertThat(server.closes()).isEmpty();
+  }
 }
