@@ -3,6 +3,7 @@ package io.minisocket.adapter.wx;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.minisocket.core.ConnectOptions;
+import io.minisocket.core.JsOptions;
 import io.minisocket.core.SocketTask;
 import io.minisocket.testkit.MockWebSocketServer;
 import java.nio.ByteBuffer;
@@ -158,7 +159,7 @@ class InvalidOptionsTest extends EndToEndBase {
       object.put("fail", rec.consumer("global"));
       wx.closeSocket(object);
       object.put("fail", rec.consumer("task"));
-      task.close(io.minisocket.core.JsOptions.closeOptions(object));
+      task.close(JsOptions.closeOptions(object));
       rec.awaitLine("global closeSocket:fail " + reason);
       rec.awaitLine("task closeSocket:fail " + reason);
     });

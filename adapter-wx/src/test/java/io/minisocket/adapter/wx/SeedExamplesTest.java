@@ -15,6 +15,7 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.CopyOnWriteArrayList;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -220,7 +221,7 @@ class SeedExamplesTest extends EndToEndBase {
     server.enqueue(Script.echo().sendOnOpen("你好").sendBinaryOnOpen(new byte[] {1, 2, 3}));
     Wx wx = wx();
     wx.connectSocket(Map.of("url", server.url()));
-    List<MessageEvent> messages = new java.util.concurrent.CopyOnWriteArrayList<>();
+    List<MessageEvent> messages = new CopyOnWriteArrayList<>();
     wx.onSocketMessage(res -> {
       messages.add(res);
       rec.add("收到服务器内容：" + res.text());

@@ -6,6 +6,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import com.google.inject.Guice;
 import com.google.inject.Injector;
 import io.minisocket.adapter.wx.guice.WxModule;
+import io.minisocket.core.ConnectOptions;
 import io.minisocket.core.SocketTask;
 import io.minisocket.core.transport.Transport;
 import io.minisocket.testkit.MockWebSocketServer;
@@ -85,6 +86,6 @@ class WiringTest extends EndToEndBase {
     assertThatThrownBy(() -> Wx.create(transport, null)).hasMessage("settings");
     assertThatThrownBy(() -> Wx.create((WxSettings) null)).hasMessage("settings");
     assertThatThrownBy(() -> new WxModule(null)).hasMessage("settings");
-    assertThatThrownBy(() -> wx().connectSocket((io.minisocket.core.ConnectOptions) null)).hasMessage("options");
+    assertThatThrownBy(() -> wx().connectSocket((ConnectOptions) null)).hasMessage("options");
   }
 }

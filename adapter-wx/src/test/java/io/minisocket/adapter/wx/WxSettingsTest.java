@@ -3,6 +3,7 @@ package io.minisocket.adapter.wx;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import io.minisocket.core.ErrorKind;
 import io.minisocket.core.SocketConfig;
 import io.minisocket.core.spi.PlatformProfile;
 import io.minisocket.core.spi.Policies.GlobalSocketChoice;
@@ -65,7 +66,7 @@ class WxSettingsTest {
     assertThat(profile.name()).isEqualTo("wx");
     assertThat(profile.connectionLimit()).isEqualTo(2);
     assertThat(profile.globalSocketChoice()).isEqualTo(GlobalSocketChoice.FIRST_LIVE_TASK);
-    assertThat(profile.message(io.minisocket.core.ErrorKind.LIMIT_EXCEEDED)).isEqualTo("exceed max concurrent count");
+    assertThat(profile.message(ErrorKind.LIMIT_EXCEEDED)).isEqualTo("exceed max concurrent count");
   }
 
   @Test
