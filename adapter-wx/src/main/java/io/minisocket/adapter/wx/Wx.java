@@ -132,14 +132,15 @@ public final class Wx extends PlatformFacade {
   /**
    * {@code wx.connectSocket(OBJECT)} with a JavaScript-style object: {@code url} (string), {@code header} (object),
    * {@code method} (string), {@code protocols} (list of strings), {@code data} (object, accepted and not sent),
-   * {@code success}/{@code fail}/{@code complete} ({@code Consumer<SocketResult>}). An unknown key is logged at
-   * debug level and ignored; a key of the wrong type makes the call fail, naming the key
+   * {@code success}/{@code fail}/{@code complete} ({@code Consumer<SocketResult>}). An unknown key, and an option
+   * WeChat does not have (Alipay's {@code multiple} and {@code timeout}), is logged at debug level and ignored
+   * whatever its value; a key of the wrong type makes the call fail, naming the key
    * ({@code connectSocket:fail url must be a string, got number}).
    *
    * @param object the options object
    * @return the task
    */
   public SocketTask connectSocket(Map<String, ?> object) {
-    return connectSocket(JsOptions.connectOptions(object));
+    return connectSocket(JsOptions.connectOptions(object, runtime().profile()));
   }
 }

@@ -61,10 +61,8 @@ class WiringTest extends EndToEndBase {
       }
       plain.awaitDisconnect(WAIT);
 
-      // registered before connecting: the closed transport fails the connect at once, maybe before a listener
-      // added to the returned task would be
-      wx.onSocketError(res -> rec.add("error " + res.errMsg()));
-      wx.connectSocket(Map.of("url", plain.url()));
+      SocketTask after = wx.connectSocket(Map.of("url", plain.url()));
+      after.onError(res -> rec.add("error " + res.errMsg())); // the closed transport failed it at once
       rec.awaitLine("error closed before the connection opened (transport is closed)");
       assertThat(plain.connectionCount()).isEqualTo(1);
     }
