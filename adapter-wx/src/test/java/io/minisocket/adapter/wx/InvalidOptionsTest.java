@@ -164,7 +164,7 @@ class InvalidOptionsTest extends EndToEndBase {
       rec.awaitLine("task closeSocket:fail " + reason);
     });
     Map<Object, String> sends = new LinkedHashMap<>();
-    sends.put(42, "data must be a String, byte[] or ByteBuffer, got java.lang.Integer");
+    sends.put(42, "data must be a String, byte[] or ByteBuffer, got number");
     sends.put(true, "data must be a String, byte[] or ByteBuffer, got java.lang.Boolean");
     sends.forEach((data, reason) -> {
       wx.sendSocketMessage(Map.of("data", data, "fail", rec.consumer("send")));

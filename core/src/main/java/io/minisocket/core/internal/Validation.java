@@ -241,7 +241,7 @@ public final class Validation {
       return Checked.valid(Frame.binary(buffer.slice()));
     }
     return Checked.invalid(ErrorKind.INVALID_OPTION, data == null ? "data is required"
-        : "data must be a String, byte[] or ByteBuffer, got " + data.getClass().getName());
+        : "data must be a String, byte[] or ByteBuffer, got " + typeName(data));
   }
 
   /**
