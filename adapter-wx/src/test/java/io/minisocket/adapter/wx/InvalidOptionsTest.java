@@ -165,7 +165,7 @@ class InvalidOptionsTest extends EndToEndBase {
     });
     Map<Object, String> sends = new LinkedHashMap<>();
     sends.put(42, "data must be a String, byte[] or ByteBuffer, got number");
-    sends.put(true, "data must be a String, byte[] or ByteBuffer, got java.lang.Boolean");
+    sends.put(true, "data must be a String, byte[] or ByteBuffer, got boolean");
     sends.forEach((data, reason) -> {
       wx.sendSocketMessage(Map.of("data", data, "fail", rec.consumer("send")));
       rec.awaitLine("send sendSocketMessage:fail " + reason);
