@@ -138,7 +138,7 @@ final class DefaultSocketTask implements SocketTask, ConnectionEvents {
     serial.drainLater();
   }
 
-  /** Ends the task at once (runtime shut down, or replaced as the global socket). */
+  /** Ends the task at once, without a closing handshake (the runtime is being closed). */
   void abort(Invalid reason) {
     Connection toAbort;
     lock.lock();
