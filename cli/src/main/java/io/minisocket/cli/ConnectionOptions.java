@@ -1,0 +1,111 @@
+package io.minisocket.cli;
+
+import io.minisocket.core.ConnectOptions;
+import io.minisocket.core.SocketConfig;
+import io.minisocket.core.json.ConfigException;
+import io.minisocket.core.json.JsonConfig;
+import io.minisocket.transport.vertx.VertxTransportOptions;
+import java.io.PrintWriter;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.ParameterException;
+import picocli.CommandLine.Spec;
+
+/** The options {@code connect} and {@code load} share: platform, headers, protocols, configuration and trust. */
+final class ConnectionOptions {
+  @Spec(Spec.Target.MIXEE)
+  private CommandSpec spec;
+
+  @Option(names = {"-p", "--platform"}, required = true, paramLabel = "wx|my|uni|taro",
+      converter = Platform.Converter.class, completionCandidates = Platform.Ids.class,
+      description = "Whose rules, API and result shapes to use: wx (WeChat), my (Alipay), uni (uni-app, mp-weixin), "
+          + "taro (Taro, weapp).")
+  private Platform platform;
+
+  @Option(names = {"-H", "--header"}, paramLabel = "NAME:VALUE",
+      description = "A request header (repeatable). The platform refuses Referer.")
+  private List<String> headers = new ArrayList<>();
+
+  @Option(names = "--protocol", paramLabel = "PROTOCOL", description = "A sub-protocol to offer (repeatable).")
+  private List<String> protocols = new ArrayList<>();
+
+  @Option(names = "--config", paramLabel = "FILE",
+      description = "App configuration as JSON (app.json style): networkTimeout.connectSocket, urlCheck, "
+          + "socketDomains (the allow-list), maxQueueBytes.")
+  private Path config;
+
+  @Option(names = "--trust-pem", paramLabel = "FILE",
+      description = "Trust the certificate(s) in this PEM file instead of the JDK's trust store.")
+  private Path trustPem;
+
+  @Option(names = "--insecure-dev",
+      description = "Development only: accept any certificate and turn the url check off (ws:// allowed, "
+          + "no allow-list).")
+  private boolean insecureDev;
+
+  Platform platform() {
+    return platform;
+  }
+
+  /**
+   * @param err where the {@code --insecure-dev} warning goes
+   * @return the configuration from {@code --config} or the platform's default, with the url check off under
+   *     {@code --insecure-dev}
+   * @throws ParameterException when the file is missing or invalid
+   */
+  SocketConfig config(PrintWriter err) {
+    SocketConfig result = platform.defaultConfig();
+    if (config != null) {
+      try {
+        result = JsonConfig.read(config);
+      } catch (ConfigException e) {
+        throw new ParameterException(spec.commandLine(), "--config: " + e.getMessage(), e);
+      }
+    }
+    if (insecureDev) {
+      err.println("minisocket: WARNING --insecure-dev: every server certificate is accepted and urls are not "
+          + "checked (ws:// allowed, no allow-list). For development only.");
+      err.flush();
+      result = result.toBuilder().urlCheck(false).build();
+    }
+    return result;
+  }
+
+  /**
+   * @param embeddedTrust the embedded server's certificate to trust when {@code --trust-pem} is not given, or
+   *                      {@code null}
+   * @return the transport options: the trusted certificates, or trust-all under {@code --insecure-dev}
+   */
+  VertxTransportOptions transportOptions(Path embeddedTrust) {
+    Path pem = trustPem != null ? trustPem : embeddedTrust;
+    if (trustPem != null && !Files.isReadable(trustPem)) {
+      throw new ParameterException(spec.commandLine(), "--trust-pem: cannot read " + trustPem);
+    }
+    return VertxTransportOptions.builder().trustPem(pem).trustAll(insecureDev).build();
+  }
+
+  /**
+   * @param url the address
+   * @return connect options with the url, headers and protocols given
+   * @throws ParameterException for a header without a colon or without a name
+   */
+  ConnectOptions.Builder connectOptions(String url) {
+    ConnectOptions.Builder builder = ConnectOptions.builder().url(url);
+    for (String header : headers) {
+      int colon = header.indexOf(':');
+      if (colon <= 0) {
+        throw new ParameterException(spec.commandLine(),
+            "--header must be NAME:VALUE, got '" + header + "'");
+      }
+      builder.header(header.substring(0, colon).trim(), header.substring(colon + 1).trim());
+    }
+    if (!protocols.isEmpty()) {
+      builder.protocols(protocols);
+    }
+    return builder;
+  }
+}

@@ -1,0 +1,65 @@
+package io.minisocket.cli;
+
+import java.io.InputStream;
+import java.io.OutputStreamWriter;
+import java.io.PrintWriter;
+import java.nio.charset.StandardCharsets;
+import picocli.CommandLine;
+
+/**
+ * The {@code minisocket} command line: {@code connect} (a platform-faithful WebSocket client on stdin/stdout),
+ * {@code demo} (all four platforms against an embedded echo server; also what no arguments run) and {@code load}
+ * (many connections under a platform's rules, with a latency summary). {@code minisocket --help} lists them.
+ *
+ * <p>Exit status: 0 when everything behaved, 1 when a connection or run failed, 2 for bad arguments.
+ */
+public final class Main {
+  private Main() {}
+
+  /**
+   * Runs the command line and exits with its status.
+   *
+   * @param args the arguments; none runs the demo
+   */
+  public static void main(String[] args) {
+    PrintWriter out = new PrintWriter(new OutputStreamWriter(System.out, StandardCharsets.UTF_8), true);
+    PrintWriter err = new PrintWriter(new OutputStreamWriter(System.err, StandardCharsets.UTF_8), true);
+    int status = run(args, System.in, out, err);
+    out.flush();
+    err.flush();
+    System.exit(status);
+  }
+
+  /**
+   * Runs the command line on the given streams.
+   *
+   * @param args the arguments
+   * @param in   standard input (the lines {@code connect} sends)
+   * @param out  standard output (events, tables, summaries)
+   * @param err  standard error (progress, warnings, one-line errors)
+   * @return the exit status
+   */
+  static int run(String[] args, InputStream in, PrintWriter out, PrintWriter err) {
+    return commandLine(in, out, err).execute(args);
+  }
+
+  static CommandLine commandLine(InputStream in, PrintWriter out, PrintWriter err) {
+    CommandLine commandLine = new CommandLine(new MiniSocketCommand(in));
+    commandLine.setOut(out);
+    commandLine.setErr(err);
+    commandLine.setParameterExceptionHandler((e, args) -> {
+      CommandLine failed = e.getCommandLine();
+      err.println(failed.getCommandName().equals("minisocket") ? "minisocket: " + e.getMessage()
+          : "minisocket " + failed.getCommandName() + ": " + e.getMessage()
+          + " (see 'minisocket " + failed.getCommandName() + " --help')");
+      err.flush();
+      return CommandLine.ExitCode.USAGE;
+    });
+    commandLine.setExecutionExceptionHandler((e, failed, parseResult) -> {
+      err.println("minisocket: " + (e.getMessage() != null ? e.getMessage() : e.toString()));
+      err.flush();
+      return CommandLine.ExitCode.SOFTWARE;
+    });
+    return commandLine;
+  }
+}

@@ -1,0 +1,55 @@
+package io.minisocket.cli;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
+import org.junit.jupiter.params.provider.ValueSource;
+
+class ArgumentsTest {
+
+  @ParameterizedTest
+  @CsvSource(delimiter = '|', textBlock = """
+      connect wss://localhost/                          | Missing required option: '--platform=wx|my|uni|taro'
+      connect wss://localhost/ -p qq                    | expected one of wx, my, uni, taro, got 'qq'
+      connect -p wx                                     | Missing required parameter: 'URL'
+      connect wss://localhost/ -p wx --binary octal     | expected hex or base64, got 'octal'
+      connect wss://localhost/ -p wx --header NoColon   | --header must be NAME:VALUE, got 'NoColon'
+      connect wss://localhost/ -p wx --config nope.json | --config: nope.json
+      connect wss://localhost/ -p wx --trust-pem nope   | --trust-pem: cannot read nope
+      connect wss://localhost/ -p wx --bogus            | Unknown option: '--bogus'
+      load -p wx -n 20001                               | --connections must be between 1 and 20000, got 20001
+      load -p wx -d 11m                                 | --duration must be more than 0 and at most 10m, got 11m
+      load -p wx -d soon                                | expected a duration such as 500ms, 10s, 2m or PT1M30S
+      load -p wx -r 300000                              | --rate must be between 0 and 200000
+      load -p wx -n 100 --clients 10                    | --clients 10 hold at most 50 connections on wx (limit 5 each); 100 need at least 20
+      load -p taro -n 10 --clients 4                    | 10 need at least 5
+      load wss://localhost/ --embedded -p wx            | give a URL or --embedded, not both
+      frobnicate                                        | Unmatched argument at index 0: 'frobnicate'
+      """)
+  void badArgumentsGetOneLineAndStatusTwo(String args, String message) {
+    Cli cli = Cli.run("", args.split(" "));
+
+    assertThat(cli.status()).as(cli.toString()).isEqualTo(2);
+    assertThat(cli.errLines()).as(cli.toString()).singleElement().asString().startsWith("minisocket").contains(message);
+    assertThat(cli.out()).isEmpty();
+  }
+
+  @ParameterizedTest
+  @ValueSource(strings = {"connect", "demo", "load"})
+  void everyCommandHasHelp(String command) {
+    Cli cli = Cli.run("", command, "--help");
+
+    assertThat(cli.status()).isZero();
+    assertThat(cli.out()).startsWith("Usage: minisocket " + command).contains("--help", "Exit status");
+  }
+
+  @ParameterizedTest
+  @ValueSource(strings = {"--help", "help"})
+  void theTopLevelHelpListsTheCommands(String help) {
+    Cli cli = Cli.run("", help);
+
+    assertThat(cli.status()).isZero();
+    assertThat(cli.out()).startsWith("Usage: minisocket").contains("connect", "demo", "load");
+  }
+}
