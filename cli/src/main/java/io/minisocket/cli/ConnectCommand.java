@@ -15,16 +15,17 @@ import picocli.CommandLine.ParentCommand;
 import picocli.CommandLine.Spec;
 
 /** {@code minisocket connect URL --platform P}: one socket, stdin lines out, every event as a JSON line. */
-@Command(name = "connect", mixinStandardHelpOptions = true, sortOptions = false,
+@Command(name = "connect", mixinStandardHelpOptions = true,
+    header = "A platform-faithful WebSocket client: stdin lines out, every event as a JSON line.", sortOptions = false,
     description = {"Connects to URL as the platform does (wss only, domain allow-list, connection limit, header "
         + "rules), sends each line of stdin as a text message (binary with --binary), and prints every event and "
         + "callback result as one JSON object per line, in the platform's own shape (errMsg, or Alipay's "
         + "error/errorMessage) with an \"event\" field.",
-        "End of stdin closes the socket (code 1000)."},
+        "End of stdin (Ctrl-D) closes the socket with code 1000."},
     footer = {"", "Examples:",
-        "  echo hello | minisocket connect wss://echo.example.com/ --platform wx",
-        "  minisocket connect wss://example.com/socket -p my -H 'X-Token:abc' --protocol chat --config app.json",
-        "  printf '00ff10\\n' | minisocket connect wss://localhost:8443/ -p taro --binary hex --trust-pem cert.pem",
+        "  echo hello | minisocket connect wss://echo.example.com/ -p wx",
+        "  minisocket connect wss://example.com/ws -p my -H X-Token:abc --config app.json",
+        "  printf '00ff10\\n' | minisocket connect URL -p taro --binary hex",
         "", "Exit status: 0 after a normal close (1000, 1001), 1 when the connect failed or the connection ended "
         + "otherwise (e.g. 1006), 2 for bad arguments."})
 final class ConnectCommand implements Callable<Integer> {

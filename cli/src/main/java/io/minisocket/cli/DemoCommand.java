@@ -7,6 +7,7 @@ import picocli.CommandLine.Spec;
 
 /** {@code minisocket demo}: all four platforms against an embedded echo server, side by side. */
 @Command(name = "demo", mixinStandardHelpOptions = true,
+    header = "All four platforms against an embedded wss:// echo server, side by side.",
     description = {"Starts a local wss:// echo server (self-signed certificate made on the spot, trusted by the "
         + "clients), runs one session per platform (wx, my, uni, taro): connect, send text and binary, receive the "
         + "echoes, close, and prints each platform's results side by side; then what each platform refuses (ws://, "

@@ -15,7 +15,8 @@ import picocli.CommandLine.ParameterException;
 import picocli.CommandLine.Spec;
 
 /** {@code minisocket load}: many connections under one platform's rules, messages at a rate, a summary. */
-@Command(name = "load", mixinStandardHelpOptions = true, sortOptions = false,
+@Command(name = "load", mixinStandardHelpOptions = true,
+    header = "Many connections under a platform's rules, messages at a rate, a latency summary.", sortOptions = false,
     description = {"Opens N connections under the platform's rules, spread over several clients (facades) that each "
         + "hold at most the platform's limit (wx, my, uni 5; taro 2), sends text messages at the total rate to an "
         + "echo server, shows progress on stderr once per second, and ends with a summary: connect time and "
@@ -25,14 +26,20 @@ import picocli.CommandLine.Spec;
         "Without URL (or with --embedded) it runs against an embedded wss:// echo server."},
     footer = {"", "Examples:",
         "  minisocket load --embedded -p wx -n 500 -r 2000 -d 10s",
-        "  minisocket load wss://echo.example.com/ -p my -n 1000 -r 500 -d 2m --config app.json",
+        "  minisocket load wss://echo.example.com/ -p my -n 1000 -r 500 -d 2m",
         "", "Bounds: at most " + LoadCommand.MAX_CONNECTIONS + " connections, " + LoadCommand.MAX_RATE
-        + " messages/s, 10 minutes.",
+        + " messages/s, 10 minutes; against the embedded server at most " + LoadCommand.MAX_EMBEDDED_MESSAGES
+        + " messages in all.",
         "Exit status: 0 when every connection opened and every message came back without an error, 1 otherwise, "
         + "2 for bad arguments."})
 final class LoadCommand implements Callable<Integer> {
   static final int MAX_CONNECTIONS = 20_000;
   static final int MAX_RATE = 200_000;
+  /**
+   * The most messages (rate times duration) a run against the embedded server may plan: that server keeps every
+   * message it receives.
+   */
+  static final long MAX_EMBEDDED_MESSAGES = 2_000_000;
   private static final Duration MAX_DURATION = Duration.ofMinutes(10);
 
   @Spec
@@ -94,6 +101,10 @@ final class LoadCommand implements Callable<Integer> {
     check(window >= 1 && window <= 10_000, "--window must be between 1 and 10000, got " + window);
     check(maxConnecting >= 1 && maxConnecting <= MAX_CONNECTIONS,
         "--max-connecting must be between 1 and " + MAX_CONNECTIONS + ", got " + maxConnecting);
+    double planned = rate * duration.toMillis() / 1000.0;
+    check(url != null || planned <= MAX_EMBEDDED_MESSAGES, "the embedded echo server keeps every message it "
+        + "echoes, so a run against it plans at most " + MAX_EMBEDDED_MESSAGES + " messages (rate x duration), got "
+        + (long) planned + "; run against your own echo server for more");
     SocketConfig config = connection.config(err);
     EmbeddedEchoServer server = url == null ? EmbeddedEchoServer.start() : null;
     try {

@@ -1,0 +1,81 @@
+package io.minisocket.cli;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.minisocket.testkit.EchoServer;
+import io.minisocket.testkit.Handshake;
+import io.minisocket.testkit.MockWebSocketServer;
+import io.minisocket.testkit.SelfSignedCertificate;
+import java.io.IOException;
+import java.nio.file.Path;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+class LoadCommandTest {
+  private static final Pattern MESSAGES = Pattern.compile(
+      "(?m)^messages +(\\d+) sent, (\\d+) echoed, (\\d+) failed, (\\d+) lost, (\\d+) unexpected, (\\d+) skipped");
+
+  @TempDir
+  Path dir;
+
+  @Test
+  void aFewHundredConnectionsGetEveryMessageEchoedAndTheSummaryAddsUp() {
+    try (EchoServer server = EchoServer.plain()) {
+      Cli cli = Cli.run("", "load", server.url(), "--platform", "wx", "--insecure-dev",
+          "--connections", "300", "--rate", "600", "--duration", "3s");
+
+      assertThat(cli.status()).as(cli.toString()).isZero();
+      assertThat(cli.out()).contains("300 connections over 60 clients (limit 5 each), 600 msg/s for 3s")
+          .contains("connections  300 opened of 300; 0 failed, 0 not attempted, 0 still connecting at the end, "
+              + "0 closed abnormally")
+          .containsPattern("connect time p50 [\\d.]+ ms  p99 [\\d.]+ ms  max [\\d.]+ ms  \\(300 opened\\)")
+          .contains("errors       none", "result       ok");
+      Matcher messages = MESSAGES.matcher(cli.out());
+      assertThat(messages.find()).as(cli.out()).isTrue();
+      long sent = Long.parseLong(messages.group(1));
+      assertThat(sent).isPositive();
+      assertThat(Long.parseLong(messages.group(2))).isEqualTo(sent);
+      assertThat(messages.group(3) + messages.group(4) + messages.group(5)).isEqualTo("000");
+      assertThat(cli.out()).containsPattern("round trip   p50 [\\d.]+ ms  p99 [\\d.]+ ms  max [\\d.]+ ms  \\("
+          + sent + " echoes\\)");
+      assertThat(server.received()).hasSize((int) sent);
+      assertThat(cli.err()).contains("WARNING --insecure-dev").containsPattern("\\[ +\\d+s\\] open \\d+/300  sent ");
+    }
+  }
+
+  @Test
+  void withoutUrlItRunsAgainstTheEmbeddedServerWithTheTaroLimitOfTwo() {
+    Cli cli = Cli.run("", "load", "-p", "taro", "-n", "6", "-r", "30", "-d", "2s");
+
+    assertThat(cli.status()).as(cli.toString()).isZero();
+    assertThat(cli.out()).containsPattern("load +taro wss://localhost:\\d+/: 6 connections over 3 clients "
+        + "\\(limit 2 each\\)").contains("6 opened of 6", "result       ok");
+  }
+
+  @Test
+  void failuresAreGroupedByThePlatformsErrorCode() throws IOException {
+    SelfSignedCertificate certificate = SelfSignedCertificate.localhost();
+    try (MockWebSocketServer server = MockWebSocketServer.builder().tls(certificate)
+        .handshake(Handshake.rejectWith(403)).start()) {
+      Cli cli = Cli.run("", "load", server.url(), "-p", "my", "-n", "10", "-r", "10", "-d", "20s",
+          "--trust-pem", certificate.writeCertificatePem(dir).toString());
+
+      assertThat(cli.status()).as(cli.toString()).isEqualTo(1);
+      assertThat(cli.out()).contains("0 opened of 10; 10 failed", "errors       10", "result       FAILED")
+          .containsPattern("(?m)^ +10  onError error 8 服务端返回协议头无效");
+    }
+  }
+
+  @Test
+  void aServerThatNeverAnswersDoesNotKeepTheRunFromEnding() {
+    try (MockWebSocketServer server = MockWebSocketServer.builder().handshake(Handshake.stallHandshake()).start()) {
+      Cli cli = Cli.run("", "load", server.url(), "-p", "uni", "--insecure-dev", "-n", "5", "-d", "1s");
+
+      assertThat(cli.status()).as(cli.toString()).isEqualTo(1);
+      assertThat(cli.out()).contains("0 opened of 5; 0 failed, 0 not attempted, 5 still connecting at the end",
+          "errors       none", "result       FAILED");
+    }
+  }
+}
