@@ -79,7 +79,7 @@ final class Demo {
 
   private void session(Client client, String url, Table table) throws InterruptedException {
     Platform platform = client.platform();
-    String text = "hello from " + platform.id();
+    String text = "hello";
     CompletableFuture<Void> closed = new CompletableFuture<>();
     List<Object> received = new CopyOnWriteArrayList<>();
     ConnectOptions options = ConnectOptions.builder().url(url).protocols("chat")
@@ -230,13 +230,17 @@ final class Demo {
       rows.computeIfAbsent(step, s -> new EnumMap<>(Platform.class)).merge(platform, value, (a, b) -> a + "; " + b);
     }
 
+    /** Prints each step with one line per distinct result, naming the platforms that had it. */
     synchronized void print(PrintWriter out) {
       int width = rows.keySet().stream().mapToInt(String::length).max().orElse(0) + 2;
+      int platforms = Arrays.stream(Platform.values()).mapToInt(p -> p.id().length() + 1).sum() + 1;
       rows.forEach((step, values) -> {
         // a step without results (onError when nothing failed) is not shown
+        Map<String, List<String>> byResult = new LinkedHashMap<>();
+        values.forEach((platform, value) -> byResult.computeIfAbsent(value, v -> new ArrayList<>()).add(platform.id()));
         String label = step;
-        for (Map.Entry<Platform, String> value : values.entrySet()) {
-          out.println(pad(label, width) + pad(value.getKey().id(), 6) + value.getValue());
+        for (Map.Entry<String, List<String>> result : byResult.entrySet()) {
+          out.println(pad(label, width) + pad(String.join(" ", result.getValue()), platforms) + result.getKey());
           label = "";
         }
       });
