@@ -3,7 +3,6 @@ package io.minisocket.cli;
 import io.minisocket.core.ConnectOptions;
 import io.minisocket.core.SocketConfig;
 import io.minisocket.transport.vertx.VertxTransport;
-import io.minisocket.transport.vertx.VertxTransportOptions;
 import java.io.PrintWriter;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
@@ -52,8 +51,7 @@ final class ConnectCommand implements Callable<Integer> {
     PrintWriter err = spec.commandLine().getErr();
     ConnectOptions.Builder options = connection.connectOptions(url);
     SocketConfig config = connection.config(err);
-    VertxTransportOptions transportOptions = connection.transportOptions(null);
-    try (VertxTransport transport = VertxTransport.create(transportOptions);
+    try (VertxTransport transport = connection.transport(null);
          Client client = connection.platform().client(transport, config)) {
       return new ConnectSession(client, out, err, binary).run(options, parent.in(), config.connectTimeout());
     }

@@ -131,7 +131,9 @@ final class ConnectSession {
         send(task, line, number);
       }
     } catch (IOException e) {
-      warn("cannot read stdin: " + e.getMessage());
+      if (!closed.isDone()) {
+        warn("cannot read stdin: " + e.getMessage());
+      }
     } catch (InterruptedException e) {
       Thread.currentThread().interrupt();
       return;

@@ -4,6 +4,7 @@ import io.minisocket.core.ConnectOptions;
 import io.minisocket.core.SocketConfig;
 import io.minisocket.core.json.ConfigException;
 import io.minisocket.core.json.JsonConfig;
+import io.minisocket.transport.vertx.VertxTransport;
 import io.minisocket.transport.vertx.VertxTransportOptions;
 import java.io.PrintWriter;
 import java.nio.file.Files;
@@ -78,14 +79,19 @@ final class ConnectionOptions {
   /**
    * @param embeddedTrust the embedded server's certificate to trust when {@code --trust-pem} is not given, or
    *                      {@code null}
-   * @return the transport options: the trusted certificates, or trust-all under {@code --insecure-dev}
+   * @return a transport trusting those certificates, or every certificate under {@code --insecure-dev}
+   * @throws ParameterException when the {@code --trust-pem} file cannot be read or holds no certificate
    */
-  VertxTransportOptions transportOptions(Path embeddedTrust) {
+  VertxTransport transport(Path embeddedTrust) {
     Path pem = trustPem != null ? trustPem : embeddedTrust;
     if (trustPem != null && !Files.isReadable(trustPem)) {
       throw new ParameterException(spec.commandLine(), "--trust-pem: cannot read " + trustPem);
     }
-    return VertxTransportOptions.builder().trustPem(pem).trustAll(insecureDev).build();
+    try {
+      return VertxTransport.create(VertxTransportOptions.builder().trustPem(pem).trustAll(insecureDev).build());
+    } catch (IllegalArgumentException e) {
+      throw new ParameterException(spec.commandLine(), "--trust-pem: " + e.getMessage(), e);
+    }
   }
 
   /**

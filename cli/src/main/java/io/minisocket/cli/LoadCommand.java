@@ -2,7 +2,6 @@ package io.minisocket.cli;
 
 import io.minisocket.core.SocketConfig;
 import io.minisocket.transport.vertx.VertxTransport;
-import io.minisocket.transport.vertx.VertxTransportOptions;
 import java.io.PrintWriter;
 import java.time.Duration;
 import java.util.concurrent.Callable;
@@ -85,6 +84,10 @@ final class LoadCommand implements Callable<Integer> {
       description = "Most connects in progress at once (default ${DEFAULT-VALUE}).")
   private int maxConnecting;
 
+  @Option(names = "--drain", paramLabel = "D", defaultValue = "5s", converter = DurationConverter.class,
+      description = "How long the end waits for the last echoes before closing (default ${DEFAULT-VALUE}).")
+  private Duration drain;
+
   @Override
   public Integer call() throws InterruptedException {
     PrintWriter out = spec.commandLine().getOut();
@@ -99,6 +102,8 @@ final class LoadCommand implements Callable<Integer> {
     check(rate >= 0 && rate <= MAX_RATE, "--rate must be between 0 and " + MAX_RATE + ", got " + rate);
     check(size >= 1 && size <= 1024 * 1024, "--size must be between 1 and 1048576, got " + size);
     check(window >= 1 && window <= 10_000, "--window must be between 1 and 10000, got " + window);
+    check(!drain.isNegative() && drain.compareTo(Duration.ofMinutes(1)) <= 0,
+        "--drain must be between 0 and 1m, got " + DurationConverter.format(drain));
     check(maxConnecting >= 1 && maxConnecting <= MAX_CONNECTIONS,
         "--max-connecting must be between 1 and " + MAX_CONNECTIONS + ", got " + maxConnecting);
     double planned = rate * duration.toMillis() / 1000.0;
@@ -109,12 +114,10 @@ final class LoadCommand implements Callable<Integer> {
     EmbeddedEchoServer server = url == null ? EmbeddedEchoServer.start() : null;
     try {
       String target = server != null ? server.url() : url;
-      VertxTransportOptions transportOptions =
-          connection.transportOptions(server != null ? server.certificatePem() : null);
       LoadRun.Plan plan = new LoadRun.Plan(platform, connection.connectOptions(target).build(), config,
-          connections, clientCount, rate, duration, size, window, maxConnecting);
+          connections, clientCount, rate, duration, size, window, maxConnecting, drain);
       LoadSummary summary;
-      try (VertxTransport transport = VertxTransport.create(transportOptions)) {
+      try (VertxTransport transport = connection.transport(server != null ? server.certificatePem() : null)) {
         summary = new LoadRun(plan, err).run(transport);
       }
       summary.print(out);

@@ -41,8 +41,6 @@ import org.HdrHistogram.Histogram;
 final class LoadRun {
   /** How often the scheduler sends what is due. */
   private static final long TICK_MILLIS = 5;
-  /** How long the end waits for echoes still on their way. */
-  private static final Duration DRAIN = Duration.ofSeconds(5);
   /** How long the end waits for the sockets to close. */
   private static final Duration CLOSING = Duration.ofSeconds(10);
 
@@ -59,9 +57,10 @@ final class LoadRun {
    * @param size          characters of every message: the sequence number, a space, padding
    * @param window        the most unanswered messages per connection
    * @param maxConnecting the most connects in progress at once
+   * @param drain         how long the end waits for echoes still on their way
    */
   record Plan(Platform platform, ConnectOptions base, SocketConfig config, int connections, int clients,
-      double rate, Duration duration, int size, int window, int maxConnecting) {}
+      double rate, Duration duration, int size, int window, int maxConnecting, Duration drain) {}
 
   private final Plan plan;
   private final PrintWriter progress;
@@ -88,10 +87,10 @@ final class LoadRun {
   private volatile int attempted;
   private volatile boolean stopping;
   private long start;
-  // Only the sender thread uses these.
-  private long sendStart;
+  // Only the sender thread writes these; the summary reads the volatile ones.
+  private volatile long sendStart;
+  private volatile long skipped;
   private long slots;
-  private long skipped;
   private int cursor;
   // Only the progress thread uses these.
   private long lastSent;
@@ -137,7 +136,7 @@ final class LoadRun {
       if (inFlight.get() == 0) {
         drained.complete(null);
       }
-      await(drained, DRAIN.toNanos());
+      await(drained, plan.drain().toNanos());
       for (int i = 0; i < attempted; i++) {
         SocketTask task = conns.get(i).task;
         if (task != null) {
@@ -149,6 +148,7 @@ final class LoadRun {
       scheduler.shutdownNow();
       clients.forEach(Client::close);
     }
+    scheduler.awaitTermination(1, TimeUnit.SECONDS);
     return summary();
   }
 

@@ -182,6 +182,20 @@ class ConnectCommandTest {
   }
 
   @Test
+  void aServerClosingWithAnotherCodeEndsWithStatusOne() throws Exception {
+    try (MockWebSocketServer server = MockWebSocketServer.builder().tls(CERTIFICATE)
+        .script(Script.echo().closeOnOpen(4001, "unauthorized")).start();
+         PipedOutputStream typing = new PipedOutputStream();
+         PipedInputStream stdin = new PipedInputStream(typing)) {
+      Cli cli = Cli.run(stdin, args(server.url(), "uni"));
+
+      assertThat(cli.status()).as(cli.toString()).isEqualTo(1);
+      assertThat(cli.event("close").path("code").asInt()).isEqualTo(4001);
+      assertThat(cli.errLines()).containsExactly("minisocket: the connection was closed with 4001 unauthorized");
+    }
+  }
+
+  @Test
   void aConnectionThatBreaksEndsWithStatusOneAndSaysSo() throws Exception {
     try (MockWebSocketServer server = MockWebSocketServer.builder().tls(CERTIFICATE)
         .script(Script.echo().resetAfter(1)).start();

@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import io.minisocket.testkit.EchoServer;
 import io.minisocket.testkit.Handshake;
 import io.minisocket.testkit.MockWebSocketServer;
+import io.minisocket.testkit.Script;
 import io.minisocket.testkit.SelfSignedCertificate;
 import java.io.IOException;
 import java.nio.file.Path;
@@ -41,7 +42,26 @@ class LoadCommandTest {
       assertThat(cli.out()).containsPattern("round trip   p50 [\\d.]+ ms  p99 [\\d.]+ ms  max [\\d.]+ ms  \\("
           + sent + " echoes\\)");
       assertThat(server.received()).hasSize((int) sent);
+      Matcher perSecond = Pattern.compile("; ([\\d.]+) sent/s").matcher(cli.out());
+      assertThat(perSecond.find()).isTrue();
+      assertThat(Double.parseDouble(perSecond.group(1))).isBetween(540.0, 660.0);
       assertThat(cli.err()).contains("WARNING --insecure-dev").containsPattern("\\[ +\\d+s\\] open \\d+/300  sent ");
+    }
+  }
+
+  @Test
+  void aConnectionWhoseWindowIsFullGetsNothingMoreAndTheSlotsAreSkipped() {
+    try (MockWebSocketServer server = MockWebSocketServer.builder().script(Script.silent()).start()) {
+      Cli cli = Cli.run("", "load", server.url(), "-p", "wx", "--insecure-dev", "-n", "3", "-r", "200", "-d", "2s",
+          "--window", "2", "--drain", "200ms");
+
+      assertThat(cli.status()).as(cli.toString()).isEqualTo(1);
+      Matcher messages = MESSAGES.matcher(cli.out());
+      assertThat(messages.find()).as(cli.out()).isTrue();
+      assertThat(messages.group(1)).as("sent: 3 connections x window 2").isEqualTo("6");
+      assertThat(messages.group(4)).as("lost").isEqualTo("6");
+      assertThat(Long.parseLong(messages.group(6))).as("skipped").isGreaterThan(100);
+      assertThat(server.received()).hasSize(6);
     }
   }
 
