@@ -22,7 +22,7 @@ class ArgumentsTest {
       load -p wx -d 11m                                 | --duration must be more than 0 and at most 10m, got 11m
       load -p wx -d soon                                | expected a duration such as 500ms, 10s, 2m or PT1M30S
       load -p wx -r 300000                              | --rate must be between 0 and 200000
-      load -p wx -n 100 --clients 10                    | --clients 10 hold at most 50 connections on wx (limit 5 each); 100 need at least 20
+      load -p wx -n 100 --clients 10                    | --clients 10 hold at most 50 connections on wx (limit 5 each)
       load -p taro -n 10 --clients 4                    | 10 need at least 5
       load wss://localhost/ --embedded -p wx            | give a URL or --embedded, not both
       load -p wx -r 10000 -d 10m                        | plans at most 2000000 messages (rate x duration), got 6000000
