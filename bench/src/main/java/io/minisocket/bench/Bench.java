@@ -1,0 +1,54 @@
+package io.minisocket.bench;
+
+import java.util.Arrays;
+import java.util.List;
+
+/**
+ * The benchmarks' command line.
+ *
+ * <ul>
+ *   <li>{@code compare [--quick] [options]} (the default): the whole client comparison, printing the table; options
+ *       {@code --reps N}, {@code --clients wx,vertx,jdk,okhttp,javawebsocket},
+ *       {@code --workloads throughput,latency,scale}, {@code --messages N}, {@code --round-trips N},
+ *       {@code --connections N}, {@code --handshakes N}, {@code --window N}, {@code --warmup SECONDS},
+ *       {@code --histo} (class histograms of the scale runs), {@code --out DIR};</li>
+ *   <li>{@code jmh [JMH options]}: the JMH micro-benchmarks of core (default: all of them with {@code -prof gc});</li>
+ *   <li>{@code server}, {@code measure}, {@code core-heap}: the pieces the comparison runs in JVMs of their own.</li>
+ * </ul>
+ */
+public final class Bench {
+  private Bench() {}
+
+  /**
+   * Runs one command; see the class comment.
+   *
+   * @param args the command and its options
+   * @throws Exception when the benchmark cannot run
+   */
+  public static void main(String[] args) throws Exception {
+    boolean named = args.length > 0 && !args[0].startsWith("--");
+    String command = named ? args[0] : "compare";
+    List<String> rest = Arrays.asList(args).subList(named ? 1 : 0, args.length);
+    if (command.equals("jmh")) {
+      org.openjdk.jmh.Main.main(rest.isEmpty()
+          ? new String[] {"io.minisocket.bench.jmh", "-prof", "gc"} : rest.toArray(String[]::new));
+      return;
+    }
+    int status = 0;
+    try {
+      Args options = Args.parse(rest);
+      switch (command) {
+        case "compare" -> Compare.run(options);
+        case "server" -> EchoServer.run(options.integer("instances", 2));
+        case "measure" -> Measure.run(options);
+        case "core-heap" -> CoreHeap.run(options.integer("tasks", 10_000));
+        default -> throw new IllegalArgumentException("unknown command " + command
+            + " (compare, jmh, server, measure, core-heap)");
+      }
+    } catch (Exception | Error e) {
+      e.printStackTrace();
+      status = 1;
+    }
+    System.exit(status); // library threads (event loops, selectors) must not keep a measuring JVM alive
+  }
+}

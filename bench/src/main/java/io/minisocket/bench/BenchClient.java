@@ -1,0 +1,69 @@
+package io.minisocket.bench;
+
+import java.net.URI;
+import java.util.concurrent.CompletableFuture;
+import java.util.function.Consumer;
+
+/**
+ * One WebSocket client library under test, set up as its users would: TCP_NODELAY on, no client-side pings, no
+ * compression, one client instance (event loops, selector, thread pool) shared by all connections.
+ */
+interface BenchClient extends AutoCloseable {
+
+  /** One open connection. */
+  interface Conn {
+    /** Sends a text message; thread-safe, never blocks (the library queues it). */
+    void send(String text);
+
+    /** Starts the closing handshake (code 1000). */
+    void close();
+
+    /**
+     * @param send  sends a text message
+     * @param close starts the closing handshake
+     * @return the connection
+     */
+    static Conn of(Consumer<String> send, Runnable close) {
+      return new Conn() {
+        @Override
+        public void send(String text) {
+          send.accept(text);
+        }
+
+        @Override
+        public void close() {
+          close.run();
+        }
+      };
+    }
+  }
+
+  /**
+   * Opens a connection.
+   *
+   * @param uri    the echo server
+   * @param onText receives every text message, on the library's own thread
+   * @return completes with the connection once it is open, or exceptionally when it cannot be opened
+   */
+  CompletableFuture<Conn> connect(URI uri, Consumer<String> onText);
+
+  /** Releases the library's threads (the JVM exits after one measurement anyway). */
+  @Override
+  void close();
+
+  /**
+   * @param name a client name: {@code wx}, {@code vertx}, {@code jdk}, {@code okhttp}, {@code javawebsocket}
+   * @return the client
+   */
+  static BenchClient create(String name) {
+    return switch (name) {
+      case "wx" -> new WxClient();
+      case "vertx" -> new VertxClient();
+      case "jdk" -> new JdkClient();
+      case "okhttp" -> new OkHttpBenchClient();
+      case "javawebsocket" -> new JavaWebSocketBenchClient();
+      default -> throw new IllegalArgumentException("unknown client " + name
+          + " (wx, vertx, jdk, okhttp, javawebsocket)");
+    };
+  }
+}

@@ -1,0 +1,263 @@
+package io.minisocket.bench;
+
+import java.io.BufferedReader;
+import java.io.IOException;
+import java.io.InputStreamReader;
+import java.net.URI;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
+import java.util.concurrent.TimeUnit;
+
+/**
+ * The driver of the comparison: starts the echo server in a JVM of its own, warms it, then runs each client ×
+ * workload × repetition in a fresh JVM (rotating the order of the clients), and prints the table.
+ */
+final class Compare {
+  static final String BASELINE = "vertx";
+  private static final List<String> ALL_CLIENTS = List.of("wx", "vertx", "jdk", "okhttp", "javawebsocket");
+  private static final List<String> ALL_WORKLOADS = List.of("throughput", "latency", "scale");
+  private static final long CHILD_TIMEOUT_SECONDS = 600;
+  private static final int CPUS = Runtime.getRuntime().availableProcessors();
+
+  private final Args args;
+  private final boolean quick;
+  private final List<String> clients;
+  private final List<String> workloads;
+  private final int reps;
+  private final Path out;
+  private final String classPath = System.getProperty("java.class.path");
+  private final Path java = Path.of(System.getProperty("java.home"), "bin", "java");
+  /** client → metric → one value per repetition */
+  private final Map<String, Map<String, List<Double>>> results = new LinkedHashMap<>();
+  /** How latency runs are pinned: {@code same} CPU for server and client, {@code split} over two, or {@code none}. */
+  private final String pin;
+  private Process server;
+  private URI uri;
+
+  private Compare(Args args) {
+    this.args = args;
+    this.quick = args.flag("quick");
+    this.clients = args.list("clients", ALL_CLIENTS);
+    this.workloads = args.list("workloads", ALL_WORKLOADS);
+    this.reps = args.integer("reps", quick ? 2 : 3);
+    this.out = Path.of(args.string("out", "target/bench"));
+    String asked = args.string("pin", "same");
+    if (!List.of("same", "split", "none").contains(asked)) {
+      throw new IllegalArgumentException("--pin must be same, split or none, got " + asked);
+    }
+    this.pin = asked.equals("none") || CPUS < 2 || !canPin() ? "none" : asked;
+    clients.forEach(client -> results.put(client, new TreeMap<>()));
+  }
+
+  private static boolean canPin() {
+    try {
+      return new ProcessBuilder("taskset", "-V").redirectErrorStream(true)
+          .redirectOutput(ProcessBuilder.Redirect.DISCARD).start().waitFor() == 0;
+    } catch (IOException e) {
+      System.out.println("taskset not found: latency runs are not pinned to CPUs (their figures vary more)");
+      return false;
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      return false;
+    }
+  }
+
+  static void run(Args args) throws Exception {
+    new Compare(args).run();
+  }
+
+  private void run() throws Exception {
+    Files.createDirectories(out);
+    Instant started = Instant.now();
+    List<String> machine = Report.machine();
+    machine.forEach(System.out::println);
+    System.out.printf("clients %s, workloads %s, %d repetitions, %s, latency %s%n", clients, workloads, reps,
+        quick ? "quick" : "full", switch (pin) {
+          case "same" -> "with the server and the client on the same CPU";
+          case "split" -> "with the server on CPU 0 and the client on CPU 1";
+          default -> "unpinned";
+        });
+    startServer();
+    try {
+      warmServer();
+      for (int rep = 0; rep < reps; rep++) {
+        for (String workload : workloads) {
+          for (int i = 0; i < clients.size(); i++) {
+            String client = clients.get((i + rep) % clients.size()); // rotating order
+            measure(client, workload, rep, childArgs(workload, false));
+          }
+        }
+      }
+      if (clients.contains("wx")) {
+        coreHeap();
+      }
+    } finally {
+      stopServer();
+    }
+    Duration took = Duration.between(started, Instant.now());
+    List<String> report = new Report(results, clients, reps, quick, took, machine).lines();
+    report.forEach(System.out::println);
+    Files.write(out.resolve("results.md"), report);
+    System.out.println("written to " + out.resolve("results.md").toAbsolutePath());
+  }
+
+  private List<String> childArgs(String workload, boolean warmingServer) {
+    List<String> a = new ArrayList<>(List.of("--workload", workload, "--uri", uri.toString(),
+        "--warmup", args.string("warmup", quick ? "2" : "5")));
+    switch (workload) {
+      case "throughput" -> a.addAll(List.of(
+          "--messages", args.string("messages", quick || warmingServer ? "50000" : "200000"),
+          "--batches", args.string("batches", quick || warmingServer ? "2" : "5"),
+          "--window", args.string("window", "1024")));
+      case "latency" -> a.addAll(List.of(
+          "--round-trips", args.string("round-trips", quick || warmingServer ? "5000" : "20000"),
+          "--batches", args.string("batches", quick || warmingServer ? "2" : "5")));
+      case "scale" -> a.addAll(List.of(
+          "--connections", warmingServer ? "1000" : args.string("connections", quick ? "2000" : "10000"),
+          "--handshakes", args.string("handshakes", "200")));
+      default -> throw new IllegalArgumentException("unknown workload " + workload);
+    }
+    return a;
+  }
+
+  // ------------------------------------------------------------------------------------------- the server
+
+  private void startServer() throws IOException {
+    server = new ProcessBuilder(java.toString(), "-Xmx2g", "-XX:+UseG1GC", "-cp", classPath,
+        Bench.class.getName(), "server", "--instances", "2")
+        .redirectError(out.resolve("server.log").toFile())
+        .start();
+    BufferedReader lines = new BufferedReader(new InputStreamReader(server.getInputStream(),
+        StandardCharsets.UTF_8));
+    String line = lines.readLine();
+    if (line == null || !line.startsWith("LISTENING ")) {
+      server.destroyForcibly();
+      throw new IllegalStateException("the echo server did not start; see " + out.resolve("server.log"));
+    }
+    uri = URI.create("ws://127.0.0.1:" + line.substring("LISTENING ".length()).trim() + "/");
+    System.out.println("echo server (Vert.x, 2 verticles, -Xmx2g, G1, no compression) on " + uri);
+  }
+
+  private void warmServer() throws Exception {
+    System.out.println("warming the server with raw Vert.x runs (not counted)");
+    for (String workload : workloads) {
+      List<String> a = childArgs(workload, true);
+      Map<String, Double> figures = child(BASELINE, workload, a);
+      System.out.printf("  warm-up %-10s %s%n", workload, figures == null ? "failed" : figures);
+    }
+  }
+
+  private void stopServer() throws InterruptedException {
+    if (server == null) {
+      return;
+    }
+    try {
+      server.getOutputStream().close(); // the server exits at the end of its stdin
+    } catch (IOException e) {
+      // already gone
+    }
+    if (!server.waitFor(10, TimeUnit.SECONDS)) {
+      server.destroyForcibly();
+    }
+  }
+
+  // ------------------------------------------------------------------------------------------- the runs
+
+  private void measure(String client, String workload, int rep, List<String> childArgs) throws Exception {
+    List<String> a = new ArrayList<>(childArgs);
+    if (workload.equals("scale") && args.flag("histo") && rep == reps - 1) {
+      a.addAll(List.of("--histo", out.resolve("histo-" + client + ".txt").toString()));
+    }
+    Map<String, Double> figures = child(client, workload, a);
+    System.out.printf("[rep %d/%d] %-10s %-14s %s%n", rep + 1, reps, workload, client,
+        figures == null ? "FAILED" : Report.brief(figures));
+    if (figures != null) {
+      figures.forEach((metric, value) ->
+          results.get(client).computeIfAbsent(metric, m -> new ArrayList<>()).add(value));
+    }
+  }
+
+  private void coreHeap() throws Exception {
+    int tasks = Integer.parseInt(args.string("connections", quick ? "2000" : "10000"));
+    Map<String, Double> figures = run(List.of("core-heap", "--tasks", Integer.toString(tasks)), List.of());
+    System.out.println("core only (in-memory transport): " + (figures == null ? "FAILED" : Report.brief(figures)));
+    if (figures != null) {
+      figures.forEach((metric, value) -> results.get("wx").computeIfAbsent(metric, m -> new ArrayList<>()).add(value));
+    }
+  }
+
+  /** Runs one measurement in a fresh JVM once the server has no connection of an earlier run left. */
+  private Map<String, Double> child(String client, String workload, List<String> childArgs) throws Exception {
+    ServerStats.awaitIdle(uri);
+    List<String> command = new ArrayList<>(List.of("measure", "--client", client));
+    command.addAll(childArgs);
+    if (pin.equals("none") || !workload.equals("latency")) {
+      return run(command, List.of());
+    }
+    // see README-section.md: on a small VM, where the two ends of a round trip run decides latency more than code
+    String serverCpu = pin.equals("same") ? Integer.toString(CPUS - 1) : "0";
+    String clientCpu = Integer.toString(CPUS - 1);
+    pin(server.pid(), serverCpu);
+    try {
+      return run(command, List.of("taskset", "-c", clientCpu));
+    } finally {
+      pin(server.pid(), "0-" + (CPUS - 1));
+    }
+  }
+
+  /** Sets the CPU affinity of every thread of a process. */
+  private static void pin(long pid, String cpus) throws IOException, InterruptedException {
+    Process taskset = new ProcessBuilder("taskset", "-a", "-p", "-c", cpus, Long.toString(pid))
+        .redirectErrorStream(true).redirectOutput(ProcessBuilder.Redirect.DISCARD).start();
+    if (taskset.waitFor() != 0) {
+      throw new IllegalStateException("taskset failed to pin process " + pid + " to CPUs " + cpus);
+    }
+  }
+
+  /**
+   * Runs {@code Bench <command>} in a fresh JVM (-Xmx3g, G1), after the given command prefix (CPU pinning), and
+   * returns its RESULT figures, or null if it failed.
+   */
+  private Map<String, Double> run(List<String> benchArgs, List<String> prefix) throws Exception {
+    List<String> command = new ArrayList<>(prefix);
+    command.addAll(List.of(java.toString(), "-Xmx3g", "-XX:+UseG1GC", "-cp", classPath, Bench.class.getName()));
+    command.addAll(benchArgs);
+    Path stdout = Files.createTempFile(out, "run-", ".out");
+    try {
+      Process process = new ProcessBuilder(command)
+          .redirectError(ProcessBuilder.Redirect.INHERIT)
+          .redirectOutput(stdout.toFile())
+          .start();
+      if (!process.waitFor(CHILD_TIMEOUT_SECONDS, TimeUnit.SECONDS)) {
+        process.destroyForcibly().waitFor();
+        System.out.println("  killed after " + CHILD_TIMEOUT_SECONDS + " s: " + String.join(" ", benchArgs));
+        return null;
+      }
+      String output = Files.readString(stdout);
+      return output.lines().filter(line -> line.startsWith("RESULT")).findFirst()
+          .map(Compare::parse).orElseGet(() -> {
+            System.out.println(output);
+            return null;
+          });
+    } finally {
+      Files.deleteIfExists(stdout);
+    }
+  }
+
+  private static Map<String, Double> parse(String line) {
+    Map<String, Double> figures = new LinkedHashMap<>();
+    for (String pair : line.substring("RESULT".length()).trim().split(" ")) {
+      int eq = pair.indexOf('=');
+      figures.put(pair.substring(0, eq), Double.parseDouble(pair.substring(eq + 1)));
+    }
+    return figures;
+  }
+}
