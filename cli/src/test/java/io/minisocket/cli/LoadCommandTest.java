@@ -25,10 +25,10 @@ class LoadCommandTest {
   void aFewHundredConnectionsGetEveryMessageEchoedAndTheSummaryAddsUp() {
     try (EchoServer server = EchoServer.plain()) {
       Cli cli = Cli.run("", "load", server.url(), "--platform", "wx", "--insecure-dev",
-          "--connections", "300", "--rate", "600", "--duration", "3s");
+          "--connections", "300", "--rate", "600", "--duration", "5s");
 
       assertThat(cli.status()).as(cli.toString()).isZero();
-      assertThat(cli.out()).contains("300 connections over 60 clients (limit 5 each), 600 msg/s for 3s")
+      assertThat(cli.out()).contains("300 connections over 60 clients (limit 5 each), 600 msg/s for 5s")
           .contains("connections  300 opened of 300; 0 failed, 0 not attempted, 0 still connecting at the end, "
               + "0 closed abnormally")
           .containsPattern("connect time p50 [\\d.]+ ms  p99 [\\d.]+ ms  max [\\d.]+ ms  \\(300 opened\\)")
@@ -67,7 +67,7 @@ class LoadCommandTest {
 
   @Test
   void withoutUrlItRunsAgainstTheEmbeddedServerWithTheTaroLimitOfTwo() {
-    Cli cli = Cli.run("", "load", "-p", "taro", "-n", "6", "-r", "30", "-d", "2s");
+    Cli cli = Cli.run("", "load", "-p", "taro", "-n", "6", "-r", "30", "-d", "5s");
 
     assertThat(cli.status()).as(cli.toString()).isZero();
     assertThat(cli.out()).containsPattern("load +taro wss://localhost:\\d+/: 6 connections over 3 clients "
