@@ -338,6 +338,77 @@ public abstract class AdapterContractKit<F extends PlatformFacade> {
   }
 
   /**
+   * Sends from several threads at once all arrive, each thread's messages in the order it sent them, and each send
+   * runs success exactly once. When this fails, look at the task's queue and flush under concurrent callers.
+   */
+  @Test
+  public void required_send_fromManyThreadsKeepsEachThreadsOrder() throws Exception {
+    Opened opened = open(facade);
+    int threads = 8;
+    int perThread = 100;
+    List<Call> sends = new java.util.concurrent.CopyOnWriteArrayList<>();
+    ExecutorService pool = Executors.newFixedThreadPool(threads);
+    try {
+      CountDownLatch go = new CountDownLatch(1);
+      List<Future<?>> senders = new ArrayList<>();
+      for (int t = 0; t < threads; t++) {
+        int thread = t;
+        senders.add(pool.submit(() -> {
+          go.await();
+          for (int i = 0; i < perThread; i++) {
+            Call call = new Call("send " + thread + "/" + i);
+            sends.add(call);
+            opened.task().send(SendOptions.builder().data(thread + "/" + i).callbacks(call.callbacks()).build());
+          }
+          return null;
+        }));
+      }
+      go.countDown();
+      for (Future<?> sender : senders) {
+        sender.get(WAIT.toMillis(), TimeUnit.MILLISECONDS);
+      }
+    } finally {
+      pool.shutdownNow();
+    }
+    await("the server receives every message").atMost(WAIT)
+        .until(() -> server.received().size() >= threads * perThread);
+    int[] next = new int[threads];
+    for (RecordedMessage message : server.received()) {
+      String[] parts = message.text().split("/");
+      int thread = Integer.parseInt(parts[0]);
+      assertThat(Integer.parseInt(parts[1])).as("order of thread %s's messages", thread).isEqualTo(next[thread]++);
+    }
+    for (Call call : sends) {
+      call.succeeded(WAIT);
+    }
+  }
+
+  /**
+   * When the server closes while the client is sending and closing, every send and the close still end in exactly
+   * one of success or fail, then complete, and the task closes once. When this fails, look at the task's terminal
+   * transition racing user calls.
+   */
+  @Test
+  public void required_remoteCloseRacingLocalCalls_eachCallEndsExactlyOnce() {
+    server.enqueue(Script.echo().closeAfter(1, 4002, "server closes mid-burst"));
+    Opened opened = open(facade);
+    List<Call> calls = new ArrayList<>();
+    for (int i = 0; i < 50; i++) {
+      Call call = new Call("send #" + i + " racing the server's close");
+      calls.add(call);
+      opened.task().send(SendOptions.builder().data("burst " + i).callbacks(call.callbacks()).build());
+    }
+    Call close = new Call("close racing the server's close");
+    calls.add(close);
+    opened.task().close(CloseOptions.builder().code(4000).callbacks(close.callbacks()).build());
+    opened.log().awaitClose(WAIT);
+    for (Call call : calls) {
+      call.outcome(WAIT);
+    }
+    opened.log().assertWellFormed();
+  }
+
+  /**
    * Text arrives as a {@code String}, binary as a {@code ByteBuffer} with the same bytes: the type is never
    * changed on the way. When this fails, look at frame conversion in the transport or in the task's onMessage.
    */
@@ -506,6 +577,8 @@ public abstract class AdapterContractKit<F extends PlatformFacade> {
             b -> b.url("wss://not-allowed.invalid/")),
         new BadConnect("Referer header", ConnectOption.HEADER, ErrorKind.INVALID_OPTION,
             b -> b.header("Referer", "https://example.com/")),
+        new BadConnect("Referer header in lower case", ConnectOption.HEADER, ErrorKind.INVALID_OPTION,
+            b -> b.header("referer", "https://example.com/")),
         new BadConnect("header value of the wrong type", ConnectOption.HEADER, ErrorKind.INVALID_OPTION,
             b -> b.header("X-Flag", Boolean.TRUE)),
         new BadConnect("header value with a line break", ConnectOption.HEADER, ErrorKind.INVALID_OPTION,
@@ -566,7 +639,7 @@ public abstract class AdapterContractKit<F extends PlatformFacade> {
     Call call = new Call("connectSocket ws:// with the url check on");
     SocketTask task = connect(checking, options(url, call).build());
     if (capabilities().wssRequired()) {
-      assertFailureShape(call.failed(WAIT), Api.CONNECT, ErrorKind.WSS_REQUIRED);
+      assertFailureShape(checking.runtime().profile(), call.failed(WAIT), Api.CONNECT, ErrorKind.WSS_REQUIRED);
       assertThat(plain.connectionCount()).isZero();
     } else {
       call.succeeded(WAIT);
@@ -756,6 +829,7 @@ public abstract class AdapterContractKit<F extends PlatformFacade> {
   @Test
   public void required_fault_slowReader_queueBoundFailsClearly() {
     F bounded = facade(config().maxQueueBytes(256 * 1024).build());
+    PlatformProfile profile = bounded.runtime().profile();
     Opened opened = open(bounded);
     ServerConnection connection = server.takeConnection(WAIT);
     connection.pauseReading();
@@ -775,13 +849,13 @@ public abstract class AdapterContractKit<F extends PlatformFacade> {
       if (result.ok()) {
         accepted.add(i);
       } else if (result.kind().orElseThrow() == ErrorKind.QUEUE_FULL) {
-        assertFailureShape(result, Api.SEND, ErrorKind.QUEUE_FULL);
+        assertFailureShape(profile, result, Api.SEND, ErrorKind.QUEUE_FULL);
       } else {
-        assertThat(profile().queueOverflow()).as("a send failed with %s", result).isEqualTo(
+        assertThat(profile.queueOverflow()).as("a send failed with %s", result).isEqualTo(
             QueueOverflow.CLOSE_CONNECTION);
       }
     }
-    if (profile().queueOverflow() == QueueOverflow.FAIL_SEND) {
+    if (profile.queueOverflow() == QueueOverflow.FAIL_SEND) {
       assertThat(opened.task().state()).as("state after a refused send").isEqualTo(ReadyState.OPEN);
       await("the server reads every accepted send").atMost(WAIT)
           .until(() -> server.received().size() >= accepted.size());
@@ -789,7 +863,7 @@ public abstract class AdapterContractKit<F extends PlatformFacade> {
       assertThat(order).as("accepted sends arrive in order, none lost").isEqualTo(accepted);
     } else {
       opened.log().awaitClose(WAIT);
-      assertFailureShape(opened.log().errors().get(0), null, ErrorKind.QUEUE_FULL);
+      assertFailureShape(profile, opened.log().errors().get(0), null, ErrorKind.QUEUE_FULL);
       opened.log().assertWellFormed();
     }
   }
@@ -1000,11 +1074,13 @@ public abstract class AdapterContractKit<F extends PlatformFacade> {
 
   /** A connect that should fail on the network. */
   private final class Faulted {
+    private final PlatformProfile profile;
     private final Call call;
     private final SocketTask task;
     private final EventLog log;
 
-    Faulted(Call call, SocketTask task) {
+    Faulted(PlatformProfile profile, Call call, SocketTask task) {
+      this.profile = profile;
       this.call = call;
       this.task = task;
       this.log = task == null ? null : EventLog.of(task);
@@ -1017,9 +1093,8 @@ public abstract class AdapterContractKit<F extends PlatformFacade> {
      * @return the error event, or the connect's fail result where no task was handed out
      */
     SocketResult assertFault(ErrorKind kind) {
-      PlatformProfile profile = profile();
       if (profile.connectResultTiming() == ConnectResultTiming.ON_OPEN) {
-        assertFailureShape(call.failed(WAIT), Api.CONNECT, kind);
+        assertFailureShape(profile, call.failed(WAIT), Api.CONNECT, kind);
       }
       if (task == null) {
         assertThat(profile.connectResultTiming()).as("a task is handed out for an accepted connect")
@@ -1035,14 +1110,14 @@ public abstract class AdapterContractKit<F extends PlatformFacade> {
         call.succeeded(WAIT);
       }
       SocketResult error = log.errors().get(0);
-      assertFailureShape(error, null, kind);
+      assertFailureShape(profile, error, null, kind);
       return error;
     }
   }
 
   private Faulted connectAndFault(F target, String url) {
     Call call = new Call("connectSocket to " + url);
-    return new Faulted(call, connect(target, options(url, call).build()));
+    return new Faulted(target.runtime().profile(), call, connect(target, options(url, call).build()));
   }
 
   /**
@@ -1055,29 +1130,43 @@ public abstract class AdapterContractKit<F extends PlatformFacade> {
         .isEqualTo(profile().resultStyle().success(name).toMap());
   }
 
-  /**
-   * Checks a failure's shape: its kind, and {@code errMsg "<api>:fail ..."} (an error event: a non-empty errMsg),
-   * or a numeric {@code error} (the style's code for the kind) with a non-empty {@code errorMessage}.
-   *
-   * @param api the API, or {@code null} for an onError event
-   */
   private void assertFailureShape(SocketResult result, Api api, ErrorKind kind) {
-    String name = api == null ? null : profile().apiName(api);
+    assertFailureShape(profile(), result, api, kind);
+  }
+
+  /**
+   * Checks a failure's shape: its kind, and {@code errMsg "<api>:fail ..."}, or a numeric {@code error} (the style's
+   * code for the kind) with a non-empty {@code errorMessage}. An onError event carries the bare reason, led by the
+   * profile's wording of the kind ({@code Timed out connecting to server.}).
+   *
+   * @param profile the profile of the facade that gave the result
+   * @param api     the API, or {@code null} for an onError event
+   */
+  private void assertFailureShape(PlatformProfile profile, SocketResult result, Api api, ErrorKind kind) {
+    String name = api == null ? null : profile.apiName(api);
     String what = (name == null ? "onError" : name) + " result " + result;
     assertThat(result.ok()).as("%s is a failure", what).isFalse();
     assertThat(result.kind()).as("%s: kind", what).contains(kind);
+    String text;
     if (capabilities().results() == Capabilities.Results.ERR_MSG) {
-      assertThat(result.errMsg()).as("%s: errMsg", what).isNotBlank();
+      text = result.errMsg();
+      assertThat(text).as("%s: errMsg", what).isNotBlank();
+      String prefix = profile.apiName(api == null ? Api.CONNECT : api) + ":fail";
       if (name != null) {
-        String prefix = name + ":fail";
-        assertThat(result.errMsg()).as("%s: errMsg starts %s", what, prefix).startsWith(prefix);
-        assertThat(result.errMsg().indexOf(prefix, 1)).as("%s: the prefix is not doubled", what).isNegative();
+        assertThat(text).as("%s: errMsg starts %s", what, prefix).startsWith(prefix);
+        assertThat(text.indexOf(prefix, 1)).as("%s: the prefix is not doubled", what).isNegative();
+      } else {
+        assertThat(text).as("%s: an error event carries the bare reason", what).doesNotStartWith(prefix);
       }
       assertThat(result.errorCode()).as("%s: no numeric error in the errMsg style", what).isNull();
     } else {
-      Integer code = profile().resultStyle().failure(name, kind, "").errorCode();
+      text = result.errorMessage();
+      Integer code = profile.resultStyle().failure(name, kind, "").errorCode();
       assertThat(result.errorCode()).as("%s: numeric error", what).isEqualTo(code);
-      assertThat(result.errorMessage()).as("%s: errorMessage", what).isNotBlank();
+      assertThat(text).as("%s: errorMessage", what).isNotBlank();
+    }
+    if (name == null) {
+      assertThat(text).as("%s: led by the profile's wording of %s", what, kind).startsWith(profile.message(kind));
     }
   }
 
