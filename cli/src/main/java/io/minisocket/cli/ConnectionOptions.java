@@ -62,7 +62,7 @@ final class ConnectionOptions {
     SocketConfig result = platform.defaultConfig();
     if (config != null) {
       try {
-        result = JsonConfig.read(config);
+        result = JsonConfig.read(config, result); // keys the file lacks keep the platform's defaults
       } catch (ConfigException e) {
         throw new ParameterException(spec.commandLine(), "--config: " + e.getMessage(), e);
       }

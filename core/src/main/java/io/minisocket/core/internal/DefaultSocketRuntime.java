@@ -230,8 +230,8 @@ public final class DefaultSocketRuntime implements SocketRuntime {
     if (kind == ErrorKind.CONNECT_TIMEOUT) {
       return new Invalid(kind, null); // the platforms' fixed text: "Timed out connecting to server."
     }
-    String detail = failure.httpStatus() > 0 ? "HTTP " + failure.httpStatus() + ", " + failure.message()
-        : failure.message();
+    String status = failure.httpStatus() > 0 ? "HTTP " + failure.httpStatus() : "";
+    String detail = failure.message().contains(status) ? failure.message() : status + ", " + failure.message();
     return new Invalid(kind, profile.message(kind) + " (" + detail + ")");
   }
 }

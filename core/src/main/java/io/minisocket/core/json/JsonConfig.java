@@ -135,7 +135,20 @@ public final class JsonConfig {
    *     or range; the message starts with the file's path
    */
   public static SocketConfig read(Path file) {
-    return warnUnknown(parse(file), file.toString());
+    return read(file, SocketConfig.defaults());
+  }
+
+  /**
+   * Reads a configuration file over given defaults (a platform's own, such as Alipay's 30 s connect timeout):
+   * keys the file does not have keep the values of {@code defaults}. Unknown keys are logged with a WARN.
+   *
+   * @param file     the JSON file (UTF-8, UTF-16 or UTF-32)
+   * @param defaults the values of keys the file does not have
+   * @return the configuration
+   * @throws ConfigException as {@link #read(Path)} does
+   */
+  public static SocketConfig read(Path file, SocketConfig defaults) {
+    return warnUnknown(parse(file, defaults), file.toString());
   }
 
   /**
@@ -160,7 +173,7 @@ public final class JsonConfig {
   public static SocketConfig read(InputStream in) {
     Objects.requireNonNull(in, "in");
     try {
-      return warnUnknown(interpret(tree(() -> MAPPER.createParser(in), null), null), null);
+      return warnUnknown(interpret(tree(() -> MAPPER.createParser(in), null), null, SocketConfig.defaults()), null);
     } catch (IOException e) {
       throw new ConfigException("cannot read the configuration: " + e, e);
     }
@@ -198,10 +211,23 @@ public final class JsonConfig {
    * @throws ConfigException as {@link #read(Path)} does
    */
   public static Result parse(Path file) {
+    return parse(file, SocketConfig.defaults());
+  }
+
+  /**
+   * Parses a configuration file over given defaults and returns the unknown keys instead of logging them.
+   *
+   * @param file     the JSON file (UTF-8, UTF-16 or UTF-32)
+   * @param defaults the values of keys the file does not have
+   * @return the configuration and the unknown keys
+   * @throws ConfigException as {@link #read(Path)} does
+   */
+  public static Result parse(Path file, SocketConfig defaults) {
     Objects.requireNonNull(file, "file");
+    Objects.requireNonNull(defaults, "defaults");
     String label = file.toString();
     try (InputStream in = Files.newInputStream(file)) {
-      return interpret(tree(() -> MAPPER.createParser(in), label), label);
+      return interpret(tree(() -> MAPPER.createParser(in), label), label, defaults);
     } catch (NoSuchFileException e) {
       throw new ConfigException(label + ": configuration file not found", e);
     } catch (IOException e) {
@@ -220,7 +246,7 @@ public final class JsonConfig {
     Objects.requireNonNull(json, "json");
     String text = json.startsWith("\uFEFF") ? json.substring(1) : json;
     try {
-      return interpret(tree(() -> MAPPER.createParser(text), null), null);
+      return interpret(tree(() -> MAPPER.createParser(text), null), null, SocketConfig.defaults());
     } catch (IOException e) { // reading a String does no I/O
       throw new UncheckedIOException(e);
     }
@@ -272,11 +298,11 @@ public final class JsonConfig {
     }
   }
 
-  private static Result interpret(JsonNode root, String label) {
+  private static Result interpret(JsonNode root, String label, SocketConfig defaults) {
     if (!root.isObject()) {
       throw fail(label, "the configuration must be a JSON object, got " + shown(root));
     }
-    SocketConfig.Builder builder = SocketConfig.builder();
+    SocketConfig.Builder builder = defaults.toBuilder();
     List<String> unknown = new ArrayList<>();
     for (Map.Entry<String, JsonNode> entry : root.properties()) {
       String key = entry.getKey();

@@ -429,4 +429,14 @@ class JsonConfigTest {
         .isInstanceOf(ConfigException.class)
         .hasMessageContaining("disk on fire");
   }
+
+  @Test
+  void keysTheFileLacksKeepTheGivenDefaults(@TempDir Path dir) throws IOException {
+    Path file = Files.writeString(dir.resolve("app.json"), "{\"urlCheck\": false}");
+    SocketConfig alipay = SocketConfig.builder().connectTimeout(Duration.ofSeconds(30)).build();
+    SocketConfig read = JsonConfig.read(file, alipay);
+    assertThat(read.connectTimeout()).hasSeconds(30);
+    assertThat(read.urlCheck()).isFalse();
+    assertThat(JsonConfig.read(file).connectTimeout()).hasSeconds(60);
+  }
 }
