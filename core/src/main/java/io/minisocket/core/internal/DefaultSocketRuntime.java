@@ -230,8 +230,11 @@ public final class DefaultSocketRuntime implements SocketRuntime {
     if (kind == ErrorKind.CONNECT_TIMEOUT) {
       return new Invalid(kind, null); // the platforms' fixed text: "Timed out connecting to server."
     }
-    String status = failure.httpStatus() > 0 ? "HTTP " + failure.httpStatus() : "";
-    String detail = failure.message().contains(status) ? failure.message() : status + ", " + failure.message();
+    String detail = failure.message();
+    if (failure.httpStatus() > 0) { // lead with the status, and say it once
+      String status = "HTTP " + failure.httpStatus();
+      detail = detail.contains(status) ? status : status + ", " + detail;
+    }
     return new Invalid(kind, profile.message(kind) + " (" + detail + ")");
   }
 }
