@@ -105,6 +105,8 @@ public abstract class AdapterContractKit<F extends PlatformFacade> {
   private static final int RACERS = 16;
 
   private final KitResources resources = new KitResources();
+  private final List<EventLog> logs = new ArrayList<>();
+  private final List<EventLog> allLogs = new ArrayList<>();
   private Transport transport;
   private MockWebSocketServer server;
   private F facade;
@@ -168,10 +170,14 @@ public abstract class AdapterContractKit<F extends PlatformFacade> {
     transport = createTransport(KitCertificates.TRUSTED_PEM);
   }
 
+  /** Closes the transport, then checks that no task of any test got an event after its close event. */
   @AfterAll
   final void tckCloseTransport() {
     if (transport != null) {
       transport.close();
+    }
+    for (EventLog log : allLogs) {
+      log.assertNoRuleBroken();
     }
   }
 
@@ -183,7 +189,14 @@ public abstract class AdapterContractKit<F extends PlatformFacade> {
 
   @AfterEach
   final void tckCloseEverything() throws Exception {
-    resources.close();
+    try {
+      resources.close();
+      for (EventLog log : logs) {
+        log.assertNoRuleBroken();
+      }
+    } finally {
+      logs.clear();
+    }
   }
 
   // ------------------------------------------------------------------------------------------------ the profile
@@ -219,7 +232,7 @@ public abstract class AdapterContractKit<F extends PlatformFacade> {
     assertThat(task).as("the task of an accepted connect").isNotNull();
     StateSampler sampler = new StateSampler(task);
     sampler.start();
-    EventLog log = EventLog.of(task);
+    EventLog log = events(task);
     log.awaitOpen(WAIT);
     task.send("state?");
     log.awaitMessages(1, WAIT);
@@ -443,7 +456,7 @@ public abstract class AdapterContractKit<F extends PlatformFacade> {
     task.onOpen(e -> thrown(thrown));
     task.onMessage(e -> thrown(thrown));
     task.onClose(e -> thrown(thrown));
-    EventLog log = EventLog.of(task);
+    EventLog log = events(task);
     log.awaitOpen(WAIT);
     Call send = new Call("send with a throwing success");
     Consumer<SocketResult> record = send.callbacks().success();
@@ -512,7 +525,7 @@ public abstract class AdapterContractKit<F extends PlatformFacade> {
         .hasSize(limit == 0 ? racers : limit);
     for (int i : accepted) {
       assertThat(tasks.get(i)).as("task of accepted connect #%s", i).isNotNull();
-      EventLog.of(tasks.get(i)).awaitOpen(WAIT);
+      events(tasks.get(i)).awaitOpen(WAIT);
     }
     assertThat(server.connectionCount()).as("connections the server saw").isEqualTo(accepted.size());
     if (limit > 0) {
@@ -612,7 +625,7 @@ public abstract class AdapterContractKit<F extends PlatformFacade> {
         && profile.unsupportedOption() == UnsupportedOption.IGNORE) {
       SocketTask task = connect(facade, options);
       call.succeeded(WAIT);
-      EventLog.of(task).awaitOpen(WAIT);
+      events(task).awaitOpen(WAIT);
       return; // ignored, as the platform does
     }
     ErrorKind expected = input.option() != null && !profile.accepts(input.option())
@@ -643,13 +656,13 @@ public abstract class AdapterContractKit<F extends PlatformFacade> {
       assertThat(plain.connectionCount()).isZero();
     } else {
       call.succeeded(WAIT);
-      EventLog.of(task).awaitOpen(WAIT);
+      events(task).awaitOpen(WAIT);
     }
     F unchecked = facade(config().urlCheck(false).build());
     Call free = new Call("connectSocket ws:// with the url check off");
     SocketTask opened = connect(unchecked, options(url, free).build());
     free.succeeded(WAIT);
-    EventLog.of(opened).awaitOpen(WAIT);
+    events(opened).awaitOpen(WAIT);
   }
 
   /**
@@ -672,7 +685,7 @@ public abstract class AdapterContractKit<F extends PlatformFacade> {
       builder.protocols("kit-v1", "kit-v2");
     }
     SocketTask task = connect(facade, builder.build());
-    OpenEvent open = EventLog.of(task).awaitOpen(WAIT);
+    OpenEvent open = events(task).awaitOpen(WAIT);
     RecordedRequest request = server.takeRequest(WAIT);
     boolean sendsHeader = header && profile.accepts(ConnectOption.HEADER);
     boolean sendsProtocols = protocols && profile.accepts(ConnectOption.PROTOCOLS);
@@ -882,7 +895,7 @@ public abstract class AdapterContractKit<F extends PlatformFacade> {
     server.enqueue(Handshake.accept().delayed(Duration.ofMillis(300)), Script.echo());
     Call call = new Call("connectSocket");
     SocketTask task = connect(facade, options(server.url(), call).build());
-    EventLog log = EventLog.of(task);
+    EventLog log = events(task);
     server.takeRequest(WAIT);
     Call close = new Call("close while connecting");
     task.close(CloseOptions.builder().code(4000).callbacks(close.callbacks()).build());
@@ -909,7 +922,7 @@ public abstract class AdapterContractKit<F extends PlatformFacade> {
     server.enqueue(Script.echo().closeOnOpen(4001, "server says bye"));
     Call call = new Call("connectSocket");
     SocketTask task = connect(facade, options(server.url(), call).build());
-    EventLog log = EventLog.of(task);
+    EventLog log = events(task);
     CloseEvent close = log.awaitClose(WAIT);
     assertThat(close).isEqualTo(new CloseEvent(4001, "server says bye"));
     assertThat(log.kinds()).containsExactly(Kind.OPEN, Kind.CLOSE);
@@ -932,7 +945,7 @@ public abstract class AdapterContractKit<F extends PlatformFacade> {
     facade.sendSocketMessage(SendOptions.builder().data("nobody").callbacks(early.callbacks()).build());
     assertFailureShape(early.failed(WAIT), Api.SEND, ErrorKind.NOT_OPEN);
 
-    EventLog log = EventLog.global();
+    EventLog log = globalEvents();
     facade.onSocketOpen(log::open);
     facade.onSocketMessage(log::message);
     facade.onSocketError(log::error);
@@ -963,7 +976,7 @@ public abstract class AdapterContractKit<F extends PlatformFacade> {
   public void required_globalApi_closeSocketWhileConnecting_leavesNoConnectionOpen() {
     assumeThat(capabilities().globalApi()).as("the platform has the global API").isTrue();
     server.enqueue(Handshake.accept().delayed(Duration.ofMillis(300)), Script.echo());
-    EventLog log = EventLog.global();
+    EventLog log = globalEvents();
     facade.onSocketClose(log::close);
     connectGlobal(facade, ConnectOptions.of(server.url()));
     server.takeRequest(WAIT);
@@ -1018,6 +1031,22 @@ public abstract class AdapterContractKit<F extends PlatformFacade> {
 
   // ------------------------------------------------------------------------------------------------ helpers
 
+  /** @return a log of the task's events, checked again after the test and after the last test */
+  private EventLog events(SocketTask task) {
+    return track(EventLog.of(task));
+  }
+
+  /** @return a log for the global API's handlers, checked again after the test and after the last test */
+  private EventLog globalEvents() {
+    return track(EventLog.global());
+  }
+
+  private EventLog track(EventLog log) {
+    logs.add(log);
+    allLogs.add(log);
+    return log;
+  }
+
   /** @return the profile of the facade under test */
   private PlatformProfile profile() {
     return facade.runtime().profile();
@@ -1066,7 +1095,7 @@ public abstract class AdapterContractKit<F extends PlatformFacade> {
     Call call = new Call("connectSocket");
     SocketTask task = connect(target, options(server.url(), call).build());
     assertThat(task).as("connect must return the task of an accepted connect (%s)", call).isNotNull();
-    EventLog log = EventLog.of(task);
+    EventLog log = events(task);
     log.awaitOpen(WAIT);
     call.succeeded(WAIT);
     return new Opened(task, log, call);
@@ -1083,7 +1112,7 @@ public abstract class AdapterContractKit<F extends PlatformFacade> {
       this.profile = profile;
       this.call = call;
       this.task = task;
-      this.log = task == null ? null : EventLog.of(task);
+      this.log = task == null ? null : events(task);
     }
 
     /**

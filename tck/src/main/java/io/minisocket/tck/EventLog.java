@@ -144,13 +144,18 @@ final class EventLog {
     return events(Kind.CLOSE, CloseEvent.class).get(0);
   }
 
+  /** Checks that no event came while another was being delivered, and none after the close event. */
+  void assertNoRuleBroken() {
+    assertThat(violations).as("%s: events delivered concurrently or after close; log: %s", what, entries).isEmpty();
+  }
+
   /**
    * Checks the rules every task keeps: at most one open, first if present; messages only after open; at most one
    * error, right before the close; one close, last; never two events at once; nothing after close.
    */
   void assertWellFormed() {
     List<Kind> kinds = kinds();
-    assertThat(violations).as("%s: events delivered concurrently or after close; log: %s", what, entries).isEmpty();
+    assertNoRuleBroken();
     assertThat(kinds.stream().filter(k -> k == Kind.OPEN).count()).as("%s: open at most once: %s", what, kinds)
         .isLessThanOrEqualTo(1);
     if (kinds.contains(Kind.OPEN)) {

@@ -64,6 +64,7 @@ public abstract class TransportContractKit {
 
   private final KitResources resources = new KitResources();
   private final List<PortEvents> connections = new ArrayList<>();
+  private final List<PortEvents> allConnections = new ArrayList<>();
   private Transport transport;
   private MockWebSocketServer server;
 
@@ -81,10 +82,14 @@ public abstract class TransportContractKit {
     transport = createTransport(KitCertificates.TRUSTED_PEM);
   }
 
+  /** Closes the transport, then checks that no connection of any test got an event after its terminal one. */
   @AfterAll
   final void tckCloseTransport() {
     if (transport != null) {
       transport.close();
+    }
+    for (PortEvents events : allConnections) {
+      events.assertWellFormed();
     }
   }
 
@@ -96,12 +101,12 @@ public abstract class TransportContractKit {
   @AfterEach
   final void tckCheckAndClose() throws Exception {
     try {
+      resources.close();
       for (PortEvents events : connections) {
         events.assertWellFormed();
       }
     } finally {
       connections.clear();
-      resources.close();
     }
   }
 
@@ -404,6 +409,7 @@ public abstract class TransportContractKit {
 
   private Connection connect(ConnectRequest request, PortEvents events) {
     connections.add(events);
+    allConnections.add(events);
     Connection connection = transport.connect(request, events);
     assertThat(connection).as("the connection handle").isNotNull();
     return connection;
