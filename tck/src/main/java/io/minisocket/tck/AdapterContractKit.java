@@ -224,9 +224,11 @@ public abstract class AdapterContractKit<F extends PlatformFacade> {
    * {@code readyState()} is the numeric code of {@code state()}. Each event sees the state it reports: OPEN in
    * onOpen and onMessage, CLOSED in onClose. When this fails, look at the state changes of the task: a transition
    * made outside the task's lock, or an event dispatched before (or after) its state change.
+   *
+   * @throws InterruptedException when interrupted while waiting for the state watcher
    */
   @Test
-  public void required_readyState_movesOnlyAlongLegalTransitions() throws Exception {
+  public void required_readyState_movesOnlyAlongLegalTransitions() throws InterruptedException {
     Call call = new Call("connectSocket");
     SocketTask task = connect(facade, options(server.url(), call).build());
     assertThat(task).as("the task of an accepted connect").isNotNull();
@@ -353,6 +355,8 @@ public abstract class AdapterContractKit<F extends PlatformFacade> {
   /**
    * Sends from several threads at once all arrive, each thread's messages in the order it sent them, and each send
    * runs success exactly once. When this fails, look at the task's queue and flush under concurrent callers.
+   *
+   * @throws Exception when a sending thread failed or did not finish in time
    */
   @Test
   public void required_send_fromManyThreadsKeepsEachThreadsOrder() throws Exception {
@@ -502,6 +506,8 @@ public abstract class AdapterContractKit<F extends PlatformFacade> {
    * rest fail with the platform's "limit exceeded" failure; closing one frees its slot. Without a limit, all
    * connect. When this fails, look at the connection registry (a check-then-act race) and at when a slot is
    * released.
+   *
+   * @throws Exception when a connecting thread failed or did not finish in time
    */
   @Test
   public void required_connectionLimit_holdsUnderConcurrentConnects() throws Exception {
