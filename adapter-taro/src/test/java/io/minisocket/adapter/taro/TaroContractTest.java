@@ -9,8 +9,6 @@ import io.minisocket.tck.Capabilities;
 import io.minisocket.transport.vertx.VertxTransport;
 import io.minisocket.transport.vertx.VertxTransportOptions;
 import java.nio.file.Path;
-import org.junit.jupiter.api.Disabled;
-import org.junit.jupiter.api.Test;
 
 /**
  * Taro keeps the adapter contract, on the h5 target: the one without the global API and without the wss rule, so
@@ -32,19 +30,6 @@ class TaroContractTest extends AdapterContractKit<Taro> {
   @Override
   protected SocketTask connect(Taro taro, ConnectOptions options) {
     return taro.connectSocket(options).exceptionally(rejected -> null).join();
-  }
-
-  /**
-   * Fails: on h5 {@code runtime().globalSocket()} returns the oldest open task although h5 has no global API,
-   * because {@code TaroProfiles} sets {@code GlobalSocketChoice.FIRST_LIVE_TASK} for every target and core picks a
-   * global socket whatever {@code profile.globalApi()} says.
-   */
-  @Override
-  @Test
-  @Disabled("finding: h5 has no global API, yet runtime().globalSocket() returns the oldest open task "
-      + "(FIRST_LIVE_TASK on every target; core ignores globalApi when choosing the global socket)")
-  public void required_globalApi_whenAbsent_noSocketBecomesTheGlobalSocket() {
-    super.required_globalApi_whenAbsent_noSocketBecomesTheGlobalSocket();
   }
 
   @Override

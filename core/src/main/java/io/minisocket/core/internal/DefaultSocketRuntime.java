@@ -89,7 +89,7 @@ public final class DefaultSocketRuntime implements SocketRuntime {
       if (!registry.tryAcquire()) {
         return rejected(task, new Invalid(ErrorKind.LIMIT_EXCEEDED, null));
       }
-      if (asGlobal || !globalLive && profile.globalSocketChoice() == GlobalSocketChoice.FIRST_LIVE_TASK) {
+      if (asGlobal || !globalLive && followsFirstLiveTask()) {
         global = task;
         task.markGlobal();
       }
@@ -206,7 +206,7 @@ public final class DefaultSocketRuntime implements SocketRuntime {
       live.remove(task);
       if (global == task) {
         global = null;
-        if (profile.globalSocketChoice() == GlobalSocketChoice.FIRST_LIVE_TASK) {
+        if (followsFirstLiveTask()) {
           global = live.stream().filter(t -> t.state() != ReadyState.CLOSED).findFirst().orElse(null);
           if (global != null) {
             global.markGlobal();
@@ -214,6 +214,11 @@ public final class DefaultSocketRuntime implements SocketRuntime {
         }
       }
     }
+  }
+
+  /** Whether the oldest live task is the global socket: only where the platform has the global API at all. */
+  private boolean followsFirstLiveTask() {
+    return profile.globalApi() && profile.globalSocketChoice() == GlobalSocketChoice.FIRST_LIVE_TASK;
   }
 
   /** Maps a transport failure to a failure kind and the platform's wording plus the detail. */
