@@ -71,13 +71,7 @@ public final class My extends PlatformFacade {
    * @throws IllegalStateException when no transport is on the class path
    */
   public static My create() {
-    Transport transport = discoverTransport();
-    try {
-      return create(transport, MySettings.defaults(), DEFAULT_CONFIG, transport);
-    } catch (RuntimeException e) {
-      transport.close();
-      throw e;
-    }
+    return onDiscoveredTransport(transport -> create(transport, MySettings.defaults(), DEFAULT_CONFIG, transport));
   }
 
   /**

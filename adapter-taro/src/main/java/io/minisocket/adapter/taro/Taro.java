@@ -64,9 +64,8 @@ public final class Taro extends PlatformFacade {
    * @throws IllegalStateException when no transport is on the class path
    */
   public static Taro create() {
-    Transport transport = discoverTransport();
-    return new Taro(runtime(transport, TaroSettings.defaults(), SocketConfig.defaults()), transport,
-        TaroSettings.defaults());
+    return onDiscoveredTransport(transport -> new Taro(
+        runtime(transport, TaroSettings.defaults(), SocketConfig.defaults()), transport, TaroSettings.defaults()));
   }
 
   /**

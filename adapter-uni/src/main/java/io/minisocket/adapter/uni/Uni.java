@@ -57,8 +57,8 @@ public final class Uni extends PlatformFacade {
    * @throws IllegalStateException when no transport module is on the class path
    */
   public static Uni create() {
-    Transport transport = discoverTransport();
-    return build(transport, UniSettings.defaults(), SocketConfig.defaults(), transport);
+    return onDiscoveredTransport(
+        transport -> build(transport, UniSettings.defaults(), SocketConfig.defaults(), transport));
   }
 
   /**

@@ -78,8 +78,7 @@ public final class Wx extends PlatformFacade {
    */
   public static Wx create(WxSettings settings) {
     Objects.requireNonNull(settings, "settings");
-    Transport transport = discoverTransport();
-    return new Wx(runtime(transport, settings), transport, settings);
+    return onDiscoveredTransport(transport -> new Wx(runtime(transport, settings), transport, settings));
   }
 
   /**

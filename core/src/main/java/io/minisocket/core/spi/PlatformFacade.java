@@ -14,6 +14,7 @@ import java.util.Map;
 import java.util.Objects;
 import java.util.ServiceLoader;
 import java.util.function.Consumer;
+import java.util.function.Function;
 
 /**
  * The base of a platform facade ({@code Wx}, {@code My}, {@code Uni}, {@code Taro}, or your own): it holds the
@@ -34,17 +35,26 @@ public abstract class PlatformFacade implements GlobalSocketApi, AutoCloseable {
   }
 
   /**
-   * The first transport found with {@link ServiceLoader} (a {@link TransportProvider} on the class path), for
-   * facades created without one.
+   * Builds a facade over the first transport found with {@link ServiceLoader} (a {@link TransportProvider} on the
+   * class path), for facades created without one. The facade owns that transport; it is closed again if building
+   * the facade fails.
    *
-   * @return a new transport, owned by the caller
+   * @param factory builds the facade, passing the transport on as its owned transport
+   * @param <F>     the facade type
+   * @return the facade
    * @throws IllegalStateException when no transport module is on the class path
    */
-  protected static Transport discoverTransport() {
-    return ServiceLoader.load(TransportProvider.class).findFirst()
+  protected static <F extends PlatformFacade> F onDiscoveredTransport(Function<Transport, F> factory) {
+    Transport transport = ServiceLoader.load(TransportProvider.class).findFirst()
         .orElseThrow(() -> new IllegalStateException("No MiniSocket transport on the class path: add "
             + "io.minisocket:minisocket-transport-vertx, or pass a Transport to create(...)"))
         .create();
+    try {
+      return factory.apply(transport);
+    } catch (RuntimeException | Error e) {
+      transport.close();
+      throw e;
+    }
   }
 
   /** @return the runtime behind this facade */

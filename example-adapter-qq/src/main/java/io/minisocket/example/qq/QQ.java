@@ -45,8 +45,7 @@ public final class QQ extends PlatformFacade {
    * @throws IllegalStateException when no transport is on the class path
    */
   public static QQ create() {
-    Transport transport = discoverTransport();
-    return new QQ(runtime(transport, SocketConfig.defaults()), transport);
+    return onDiscoveredTransport(transport -> new QQ(runtime(transport, SocketConfig.defaults()), transport));
   }
 
   /**
