@@ -17,7 +17,9 @@ import io.minisocket.core.spi.Policies.SecondGlobalConnect;
 import io.minisocket.core.transport.ConnectRequest;
 import io.minisocket.core.transport.Transport;
 import io.minisocket.core.transport.TransportFailure;
+import java.util.EnumMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.Queue;
 import java.util.concurrent.ConcurrentLinkedQueue;
@@ -35,6 +37,7 @@ public final class DefaultSocketRuntime implements SocketRuntime {
   private DefaultSocketTask global; // guarded by globalLock
   private final SerialExecutor facadeCallbacks;
   private final DefaultGlobalSocketApi globalApi;
+  private final Map<Api, SocketResult> successes = new EnumMap<>(Api.class);
 
   /**
    * @param profile          the platform's rules
@@ -51,6 +54,9 @@ public final class DefaultSocketRuntime implements SocketRuntime {
     this.registry = new ConnectionRegistry(profile.connectionLimit());
     this.facadeCallbacks = new SerialExecutor(callbackExecutor);
     this.globalApi = new DefaultGlobalSocketApi(this);
+    for (Api api : Api.values()) {
+      successes.put(api, success(profile.apiName(api)));
+    }
   }
 
   @Override
@@ -176,8 +182,9 @@ public final class DefaultSocketRuntime implements SocketRuntime {
 
   // ---------------------------------------------------------------- for DefaultSocketTask
 
+  /** The success result of an operation; immutable, so made once per runtime (send's is on the hot path). */
   SocketResult success(Api api) {
-    return success(profile.apiName(api));
+    return successes.get(api);
   }
 
   /**
