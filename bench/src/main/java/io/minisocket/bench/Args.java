@@ -1,6 +1,5 @@
 package io.minisocket.bench;
 
-import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -46,15 +45,5 @@ final class Args {
   List<String> list(String name, List<String> orElse) {
     String value = values.get(name);
     return value == null ? orElse : List.of(value.split(","));
-  }
-
-  /** @return the options again as arguments, e.g. for a child JVM */
-  List<String> toList() {
-    List<String> out = new ArrayList<>();
-    values.forEach((name, value) -> {
-      out.add("--" + name);
-      out.add(value);
-    });
-    return out;
   }
 }

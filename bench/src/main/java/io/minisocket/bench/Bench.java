@@ -13,7 +13,10 @@ import java.util.List;
  *       {@code --connections N}, {@code --handshakes N}, {@code --window N}, {@code --warmup SECONDS},
  *       {@code --histo} (class histograms of the scale runs), {@code --out DIR};</li>
  *   <li>{@code jmh [JMH options]}: the JMH micro-benchmarks of core (default: all of them with {@code -prof gc});</li>
- *   <li>{@code server}, {@code measure}, {@code core-heap}: the pieces the comparison runs in JVMs of their own.</li>
+ *   <li>{@code server}, {@code measure}: the pieces the comparison runs in JVMs of their own;</li>
+ *   <li>{@code core-heap [--tasks N]}: heap per open SocketTask over an in-memory transport (core alone);</li>
+ *   <li>{@code vertx-client-heap [--clients N]}: heap of one idle Vert.x WebSocketClient as transport-vertx creates
+ *       per connection.</li>
  * </ul>
  */
 public final class Bench {
@@ -42,8 +45,9 @@ public final class Bench {
         case "server" -> EchoServer.run(options.integer("instances", 2));
         case "measure" -> Measure.run(options);
         case "core-heap" -> CoreHeap.run(options.integer("tasks", 10_000));
+        case "vertx-client-heap" -> VertxClientHeap.run(options.integer("clients", 10_000));
         default -> throw new IllegalArgumentException("unknown command " + command
-            + " (compare, jmh, server, measure, core-heap)");
+            + " (compare, jmh, server, measure, core-heap, vertx-client-heap)");
       }
     } catch (Exception | Error e) {
       e.printStackTrace();

@@ -52,18 +52,20 @@ interface BenchClient extends AutoCloseable {
   void close();
 
   /**
-   * @param name a client name: {@code wx}, {@code vertx}, {@code jdk}, {@code okhttp}, {@code javawebsocket}
+   * @param name a client name: {@code wx}, {@code vertx}, {@code jdk}, {@code okhttp}, {@code javawebsocket}, or
+   *             the diagnostic {@code vertx-deferred}
    * @return the client
    */
   static BenchClient create(String name) {
     return switch (name) {
       case "wx" -> new WxClient();
-      case "vertx" -> new VertxClient();
+      case "vertx" -> new VertxClient(false);
+      case "vertx-deferred" -> new VertxClient(true);
       case "jdk" -> new JdkClient();
       case "okhttp" -> new OkHttpBenchClient();
       case "javawebsocket" -> new JavaWebSocketBenchClient();
       default -> throw new IllegalArgumentException("unknown client " + name
-          + " (wx, vertx, jdk, okhttp, javawebsocket)");
+          + " (wx, vertx, jdk, okhttp, javawebsocket, vertx-deferred)");
     };
   }
 }

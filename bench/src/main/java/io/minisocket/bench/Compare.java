@@ -12,6 +12,7 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.TreeMap;
 import java.util.concurrent.TimeUnit;
@@ -77,14 +78,16 @@ final class Compare {
   private void run() throws Exception {
     Files.createDirectories(out);
     Instant started = Instant.now();
-    List<String> machine = Report.machine();
-    machine.forEach(System.out::println);
-    System.out.printf("clients %s, workloads %s, %d repetitions, %s, latency %s%n", clients, workloads, reps,
-        quick ? "quick" : "full", switch (pin) {
-          case "same" -> "with the server and the client on the same CPU";
-          case "split" -> "with the server on CPU 0 and the client on CPU 1";
+    List<String> header = new ArrayList<>(Report.machine());
+    header.add(String.format(Locale.ROOT, "%s run: %d repetitions; clients %s; workloads %s; latency runs %s",
+        quick ? "quick" : "full", reps, String.join(", ", clients), String.join(", ", workloads), switch (pin) {
+          case "same" -> "with the server and the client pinned to the same CPU";
+          case "split" -> "with the server pinned to CPU 0 and the client to CPU 1";
           default -> "unpinned";
-        });
+        }));
+    // at the end it would mostly count the threads of the thread-per-connection clients themselves
+    header.add("load average (1/5/15 min) before the run: " + Report.loadAverage());
+    header.forEach(System.out::println);
     startServer();
     try {
       warmServer();
@@ -103,7 +106,7 @@ final class Compare {
       stopServer();
     }
     Duration took = Duration.between(started, Instant.now());
-    List<String> report = new Report(results, clients, reps, quick, took, machine).lines();
+    List<String> report = new Report(results, clients, took, header).lines();
     report.forEach(System.out::println);
     Files.write(out.resolve("results.md"), report);
     System.out.println("written to " + out.resolve("results.md").toAbsolutePath());

@@ -233,7 +233,7 @@ final class Measure {
     if (histo != null) {
       Path file = Path.of(histo);
       Files.createDirectories(file.toAbsolutePath().getParent());
-      Files.write(file, Machine.classHistogram(40));
+      Files.write(file, Machine.classHistogram(150));
     }
     Reference.reachabilityFence(open);
     return result;

@@ -7,6 +7,7 @@ import java.time.Duration;
 import java.time.LocalDateTime;
 import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -26,9 +27,9 @@ final class Report {
       new Metric("msgsPerSec", "throughput: echo msgs/s (1 conn, 64 B text, window 1024)", 1, "%,.0f", true),
       new Metric("cpu", "throughput: client CPU (cores busy)", 1, "%.2f", true),
       new Metric("allocPerMsg", "throughput: client heap allocated per echo (B)", 1, "%,.0f", true),
-      new Metric("p50", "latency: round trip p50 (µs)", 1, "%,.0f", true),
-      new Metric("p99", "latency: round trip p99 (µs)", 1, "%,.0f", true),
-      new Metric("p999", "latency: round trip p99.9 (µs)", 1, "%,.0f", true),
+      new Metric("p50", "latency: round trip p50 (µs)", 1, "%,.1f", true),
+      new Metric("p99", "latency: round trip p99 (µs)", 1, "%,.1f", true),
+      new Metric("p999", "latency: round trip p99.9 (µs)", 1, "%,.1f", true),
       new Metric("max", "latency: round trip max (µs)", 1, "%,.0f", true),
       new Metric("connections", "scale: connections open", 1, "%,.0f", false),
       new Metric("connectsPerSec", "scale: connects/s (200 handshakes in flight)", 1, "%,.0f", true),
@@ -38,22 +39,32 @@ final class Report {
 
   private final Map<String, Map<String, List<Double>>> results;
   private final List<String> clients;
-  private final int reps;
-  private final boolean quick;
   private final Duration took;
-  private final List<String> machine;
+  private final List<String> header;
 
-  Report(Map<String, Map<String, List<Double>>> results, List<String> clients, int reps, boolean quick,
-      Duration took, List<String> machine) {
+  /**
+   * @param results client → figure → one value per repetition
+   * @param clients the clients, in the order of the table's columns
+   * @param took    how long the whole run took
+   * @param header  lines about the machine and the run
+   */
+  Report(Map<String, Map<String, List<Double>>> results, List<String> clients, Duration took, List<String> header) {
     this.results = results;
     this.clients = clients;
-    this.reps = reps;
-    this.quick = quick;
     this.took = took;
-    this.machine = machine;
+    this.header = header;
   }
 
-  /** @return the machine: CPUs, CPU model, JDK, open-file limit as seen by this JVM */
+  /** @return /proc/loadavg's first three figures, or "unknown" */
+  static String loadAverage() {
+    try {
+      return String.join(" / ", Arrays.asList(Files.readString(Path.of("/proc/loadavg")).split(" ")).subList(0, 3));
+    } catch (IOException | RuntimeException e) {
+      return "unknown";
+    }
+  }
+
+  /** @return the machine: CPUs, CPU model, JDK and OS as seen by this JVM */
   static List<String> machine() {
     String model = "unknown CPU";
     try {
@@ -81,11 +92,11 @@ final class Report {
   List<String> lines() {
     List<String> out = new ArrayList<>();
     out.add("");
-    out.add(String.format(Locale.ROOT, "### Results %s (%s run, %d repetitions, %d min %02d s)",
-        LocalDateTime.now().format(DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm")), quick ? "quick" : "full", reps,
-        took.toMinutes(), took.toSecondsPart()));
+    out.add(String.format(Locale.ROOT, "### Results of %s (the run took %d min %02d s)",
+        LocalDateTime.now().format(DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm")), took.toMinutes(),
+        took.toSecondsPart()));
     out.add("");
-    machine.forEach(line -> out.add(line + "  "));
+    header.forEach(line -> out.add(line + "  "));
     out.add("Medians, and in brackets the ratio of medians to raw Vert.x measured in the same run.");
     out.add("");
     out.add(row("figure", clients));
