@@ -79,6 +79,7 @@ final class Compare {
     Files.createDirectories(out);
     Instant started = Instant.now();
     List<String> header = new ArrayList<>(Report.machine());
+    header.add("MiniSocket source: git " + Report.commit());
     header.add(String.format(Locale.ROOT, "%s run: %d repetitions; clients %s; workloads %s; latency runs %s",
         quick ? "quick" : "full", reps, String.join(", ", clients), String.join(", ", workloads), switch (pin) {
           case "same" -> "with the server and the client pinned to the same CPU";
