@@ -10,7 +10,8 @@ import java.util.List;
  *   <li>{@code compare [--quick] [options]} (the default): the whole client comparison, printing the table; options
  *       {@code --reps N}, {@code --clients wx,vertx,jdk,okhttp,javawebsocket},
  *       {@code --workloads throughput,latency,scale}, {@code --messages N}, {@code --round-trips N},
- *       {@code --connections N}, {@code --handshakes N}, {@code --window N}, {@code --warmup SECONDS},
+ *       {@code --batches N}, {@code --connections N}, {@code --handshakes N}, {@code --window N},
+ *       {@code --warmup SECONDS}, {@code --pin same|split|none} (CPU pinning of the latency runs),
  *       {@code --histo} (class histograms of the scale runs), {@code --out DIR};</li>
  *   <li>{@code jmh [JMH options]}: the JMH micro-benchmarks of core (default: all of them with {@code -prof gc});</li>
  *   <li>{@code server}, {@code measure}: the pieces the comparison runs in JVMs of their own;</li>
