@@ -34,6 +34,7 @@ import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicLong;
 import org.apache.logging.log4j.LogManager;
 import org.apache.logging.log4j.Logger;
@@ -41,7 +42,9 @@ import org.apache.logging.log4j.Logger;
 /**
  * One WebSocket on Vert.x. Everything that touches the socket or calls {@link ConnectionEvents} runs on the
  * connection's own event-loop {@link Context}, which serialises the events; the public methods only enqueue work
- * there (in call order), so they are thread-safe and never block.
+ * there (in call order), so they are thread-safe and never block. The one exception: a send made on that event loop
+ * (from a listener, say) while no earlier send waits in its queue writes at once, so that Vert.x flushes the writes
+ * of one read with one system call instead of one per message.
  *
  * <p>Each connection has its own {@link WebSocketClient}: closing that client is the only public Vert.x way to
  * cancel an opening handshake (TCP, TLS or HTTP upgrade in progress), which {@link #abort()} and the connect timeout
@@ -85,6 +88,8 @@ final class VertxConnection implements Connection {
   private final AtomicLong queuedBytes = new AtomicLong();
   private final AtomicBoolean full = new AtomicBoolean();
   private final Set<Write> outstanding = ConcurrentHashMap.newKeySet();
+  /** Sends handed to the event loop and not yet run there: while any is, later sends queue behind them. */
+  private final AtomicInteger hops = new AtomicInteger();
 
   VertxConnection(VertxTransport transport, Context ctx, ConnectRequest request, ConnectionEvents events) {
     this.transport = transport;
@@ -147,7 +152,18 @@ final class VertxConnection implements Connection {
     if (queuedBytes.addAndGet(write.size) >= highWater) {
       full.set(true);
     }
-    onContext(() -> doSend(frame, write), () -> write.complete(new IllegalStateException("Vert.x is closed")));
+    if (Vertx.currentContext() == ctx && hops.get() == 0) {
+      doSend(frame, write); // on the event loop with no earlier hop queued: write now, so Vert.x batches the flush
+      return;
+    }
+    hops.incrementAndGet();
+    onContext(() -> {
+      hops.decrementAndGet();
+      doSend(frame, write);
+    }, () -> {
+      hops.decrementAndGet();
+      write.complete(new IllegalStateException("Vert.x is closed"));
+    });
   }
 
   @Override
