@@ -18,11 +18,11 @@ import io.minisocket.core.transport.ConnectRequest;
 import io.minisocket.core.transport.Transport;
 import io.minisocket.core.transport.TransportFailure;
 import java.util.EnumMap;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import java.util.Queue;
-import java.util.concurrent.ConcurrentLinkedQueue;
+import java.util.Set;
 import java.util.concurrent.Executor;
 
 /** The {@link SocketRuntime} implementation. */
@@ -32,7 +32,8 @@ public final class DefaultSocketRuntime implements SocketRuntime {
   private final SocketConfig config;
   private final Executor callbackExecutor;
   private final ConnectionRegistry registry;
-  private final Queue<DefaultSocketTask> live = new ConcurrentLinkedQueue<>();
+  /** The tasks not yet ended, oldest first; guarded by {@link #globalLock} (a set: ending one is O(1)). */
+  private final Set<DefaultSocketTask> live = new LinkedHashSet<>();
   private final Object globalLock = new Object();
   private DefaultSocketTask global; // guarded by globalLock
   private final SerialExecutor facadeCallbacks;
@@ -132,7 +133,9 @@ public final class DefaultSocketRuntime implements SocketRuntime {
 
   @Override
   public List<SocketTask> tasks() {
-    return List.copyOf(live);
+    synchronized (globalLock) {
+      return List.copyOf(live);
+    }
   }
 
   @Override
@@ -175,7 +178,11 @@ public final class DefaultSocketRuntime implements SocketRuntime {
   @Override
   public void close() {
     Invalid shutdown = new Invalid(ErrorKind.ABORTED, "the socket runtime was closed");
-    for (DefaultSocketTask task : live) {
+    List<DefaultSocketTask> ending;
+    synchronized (globalLock) {
+      ending = List.copyOf(live);
+    }
+    for (DefaultSocketTask task : ending) {
       task.abort(shutdown);
     }
   }
