@@ -101,10 +101,7 @@ public final class Capabilities {
      * @return this builder
      */
     public Builder connectionLimit(int limit) {
-      if (limit < 0) {
-        throw new IllegalArgumentException("connectionLimit must be 0 (no limit) or more, got " + limit);
-      }
-      this.connectionLimit = limit;
+      this.connectionLimit = PlatformProfile.checkConnectionLimit(limit);
       return this;
     }
 

@@ -1,5 +1,6 @@
 package io.minisocket.adapter.taro;
 
+import io.minisocket.core.spi.PlatformProfile;
 import io.minisocket.core.spi.Policies.ConnectResultTiming;
 import java.util.Objects;
 
@@ -95,10 +96,7 @@ public final class TaroSettings {
      * @return this builder
      */
     public Builder connectionLimit(int limit) {
-      if (limit < 0) {
-        throw new IllegalArgumentException("connectionLimit must be 0 (no limit) or more, got " + limit);
-      }
-      this.connectionLimit = limit;
+      this.connectionLimit = PlatformProfile.checkConnectionLimit(limit);
       return this;
     }
 

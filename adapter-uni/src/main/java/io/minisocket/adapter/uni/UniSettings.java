@@ -1,5 +1,6 @@
 package io.minisocket.adapter.uni;
 
+import io.minisocket.core.spi.PlatformProfile;
 import io.minisocket.core.spi.Policies.UnsupportedOption;
 import java.util.Objects;
 
@@ -113,10 +114,7 @@ public final class UniSettings {
      * @return this builder
      */
     public Builder connectionLimit(int limit) {
-      if (limit < 0) {
-        throw new IllegalArgumentException("connectionLimit must be 0 (no limit) or more, got " + limit);
-      }
-      this.connectionLimit = limit;
+      this.connectionLimit = PlatformProfile.checkConnectionLimit(limit);
       return this;
     }
 

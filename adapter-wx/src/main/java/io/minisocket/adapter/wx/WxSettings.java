@@ -1,6 +1,7 @@
 package io.minisocket.adapter.wx;
 
 import io.minisocket.core.SocketConfig;
+import io.minisocket.core.spi.PlatformProfile;
 import java.util.Arrays;
 import java.util.Objects;
 import java.util.regex.Pattern;
@@ -149,10 +150,7 @@ public final class WxSettings {
      * @throws IllegalArgumentException when negative
      */
     public Builder connectionLimit(int limit) {
-      if (limit < 0) {
-        throw new IllegalArgumentException("connectionLimit must be 0 (no limit) or more, got " + limit);
-      }
-      this.connectionLimit = limit;
+      this.connectionLimit = PlatformProfile.checkConnectionLimit(limit);
       return this;
     }
 

@@ -95,6 +95,20 @@ public final class PlatformProfile {
     return new Builder(name);
   }
 
+  /**
+   * Checks a connection limit as every platform's settings take it, so all refuse a bad one alike.
+   *
+   * @param limit the most sockets connecting or open at once; 0 for no limit
+   * @return {@code limit}
+   * @throws IllegalArgumentException when {@code limit} is negative
+   */
+  public static int checkConnectionLimit(int limit) {
+    if (limit < 0) {
+      throw new IllegalArgumentException("connectionLimit must be 0 (no limit) or more, got " + limit);
+    }
+    return limit;
+  }
+
   /** @return a builder holding this profile's values, to derive a variant */
   public Builder toBuilder() {
     Builder b = new Builder(name);
@@ -249,10 +263,7 @@ public final class PlatformProfile {
      * @return this builder
      */
     public Builder connectionLimit(int limit) {
-      if (limit < 0) {
-        throw new IllegalArgumentException("connectionLimit must be 0 (no limit) or more, got " + limit);
-      }
-      this.connectionLimit = limit;
+      this.connectionLimit = checkConnectionLimit(limit);
       return this;
     }
 
