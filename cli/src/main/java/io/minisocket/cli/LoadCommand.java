@@ -27,7 +27,7 @@ import picocli.CommandLine.Spec;
         "  minisocket load --embedded -p wx -n 500 -r 2000 -d 10s",
         "  minisocket load wss://echo.example.com/ -p my -n 1000 -r 500 -d 2m",
         "", "Bounds: at most " + LoadCommand.MAX_CONNECTIONS + " connections, " + LoadCommand.MAX_RATE
-        + " messages/s, 10 minutes; against the embedded server at most " + LoadCommand.MAX_EMBEDDED_MESSAGES
+        + " messages/s, " + LoadCommand.MAX_DURATION_TEXT + "; against the embedded server at most " + LoadCommand.MAX_EMBEDDED_MESSAGES
         + " messages in all.",
         "Exit status: 0 when every connection opened and every message came back without an error, 1 otherwise, "
         + "2 for bad arguments."})
@@ -39,7 +39,8 @@ final class LoadCommand implements Callable<Integer> {
    * message it receives.
    */
   static final long MAX_EMBEDDED_MESSAGES = 2_000_000;
-  private static final Duration MAX_DURATION = Duration.ofMinutes(10);
+  static final String MAX_DURATION_TEXT = "24h";
+  private static final Duration MAX_DURATION = new DurationConverter().convert(MAX_DURATION_TEXT);
 
   @Spec
   private CommandSpec spec;
@@ -64,8 +65,8 @@ final class LoadCommand implements Callable<Integer> {
   private double rate;
 
   @Option(names = {"-d", "--duration"}, paramLabel = "D", defaultValue = "10s", converter = DurationConverter.class,
-      description = "How long the run lasts, connecting included: 500ms, 30s, 2m, PT1M30S (default "
-          + "${DEFAULT-VALUE}, at most 10m).")
+      description = "How long the run lasts, connecting included: 500ms, 30s, 2m, 1h, PT1H30M (default "
+          + "${DEFAULT-VALUE}, at most " + MAX_DURATION_TEXT + ").")
   private Duration duration;
 
   @Option(names = {"-c", "--clients"}, paramLabel = "C",
@@ -98,7 +99,7 @@ final class LoadCommand implements Callable<Integer> {
     Platform platform = connection.platform();
     int clientCount = clientCount(platform.limit());
     check(!duration.isNegative() && !duration.isZero() && duration.compareTo(MAX_DURATION) <= 0,
-        "--duration must be more than 0 and at most 10m, got " + DurationConverter.format(duration));
+        "--duration must be more than 0 and at most " + MAX_DURATION_TEXT + ", got " + DurationConverter.format(duration));
     check(rate >= 0 && rate <= MAX_RATE, "--rate must be between 0 and " + MAX_RATE + ", got " + rate);
     check(size >= 1 && size <= 1024 * 1024, "--size must be between 1 and 1048576, got " + size);
     check(window >= 1 && window <= 10_000, "--window must be between 1 and 10000, got " + window);

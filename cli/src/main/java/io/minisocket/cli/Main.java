@@ -5,6 +5,7 @@ import java.io.OutputStreamWriter;
 import java.io.PrintWriter;
 import java.nio.charset.StandardCharsets;
 import picocli.CommandLine;
+import picocli.CommandLine.UnmatchedArgumentException;
 
 /**
  * The {@code minisocket} command line: {@code connect} (a platform-faithful WebSocket client on stdin/stdout),
@@ -52,6 +53,7 @@ public final class Main {
       err.println(failed.getCommandName().equals("minisocket") ? "minisocket: " + e.getMessage()
           : "minisocket " + failed.getCommandName() + ": " + e.getMessage()
           + " (see 'minisocket " + failed.getCommandName() + " --help')");
+      UnmatchedArgumentException.printSuggestions(e, err); // "Did you mean: load?", "Possible solutions: --rate"
       err.flush();
       return CommandLine.ExitCode.USAGE;
     });
