@@ -25,9 +25,15 @@ public final class Main {
   public static void main(String[] args) {
     PrintWriter out = new PrintWriter(new OutputStreamWriter(System.out, StandardCharsets.UTF_8), true);
     PrintWriter err = new PrintWriter(new OutputStreamWriter(System.err, StandardCharsets.UTF_8), true);
-    int status = run(args, System.in, out, err);
-    out.flush();
-    err.flush();
+    Interrupt ctrlC = Interrupt.onShutdown();
+    int status;
+    try {
+      status = run(args, System.in, out, err, ctrlC);
+    } finally {
+      out.flush();
+      err.flush();
+      ctrlC.finished();
+    }
     System.exit(status);
   }
 
@@ -41,11 +47,25 @@ public final class Main {
    * @return the exit status
    */
   static int run(String[] args, InputStream in, PrintWriter out, PrintWriter err) {
-    return commandLine(in, out, err).execute(args);
+    return run(args, in, out, err, new Interrupt());
   }
 
-  static CommandLine commandLine(InputStream in, PrintWriter out, PrintWriter err) {
-    CommandLine commandLine = new CommandLine(new MiniSocketCommand(in));
+  /**
+   * Runs the command line on the given streams, ending {@code connect} and {@code load} gracefully on request.
+   *
+   * @param args      the arguments
+   * @param in        standard input
+   * @param out       standard output
+   * @param err       standard error
+   * @param interrupt Ctrl-C
+   * @return the exit status
+   */
+  static int run(String[] args, InputStream in, PrintWriter out, PrintWriter err, Interrupt interrupt) {
+    return commandLine(in, out, err, interrupt).execute(args);
+  }
+
+  static CommandLine commandLine(InputStream in, PrintWriter out, PrintWriter err, Interrupt interrupt) {
+    CommandLine commandLine = new CommandLine(new MiniSocketCommand(in, interrupt));
     commandLine.setOut(out);
     commandLine.setErr(err);
     commandLine.setParameterExceptionHandler((e, args) -> {

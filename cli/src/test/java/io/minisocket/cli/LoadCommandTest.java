@@ -45,7 +45,7 @@ class LoadCommandTest {
       Matcher perSecond = Pattern.compile("; ([\\d.]+) sent/s").matcher(cli.out());
       assertThat(perSecond.find()).isTrue();
       assertThat(Double.parseDouble(perSecond.group(1))).isBetween(540.0, 660.0);
-      assertThat(cli.err()).contains("WARNING --insecure-dev").containsPattern("\\[ +\\d+s\\] open \\d+/300  sent ");
+      assertThat(cli.err()).contains("WARNING --insecure-dev").containsPattern("(?m)^\\d+s of 5s, \\d+s left  open \\d+/300  sent \\d+/s  echoed \\d+/s  in flight \\d+  errors 0$");
     }
   }
 
