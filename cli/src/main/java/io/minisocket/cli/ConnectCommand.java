@@ -20,7 +20,8 @@ import picocli.CommandLine.Spec;
         + "rules), sends each line of stdin as a text message (binary with --binary), and prints every event and "
         + "callback result as one JSON object per line, in the platform's own shape (errMsg, or Alipay's "
         + "error/errorMessage) with an \"event\" field.",
-        "End of stdin (Ctrl-D) closes the socket with code 1000."},
+        "End of stdin (Ctrl-D) or Ctrl-C closes the socket with code 1000; the close event is printed before the "
+        + "command exits (with status 130 after Ctrl-C)."},
     footer = {"", "Examples:",
         "  echo hello | minisocket connect wss://echo.example.com/ -p wx",
         "  minisocket connect wss://example.com/ws -p my -H X-Token:abc --config app.json",
@@ -53,7 +54,8 @@ final class ConnectCommand implements Callable<Integer> {
     SocketConfig config = connection.config(err);
     try (VertxTransport transport = connection.transport(null);
          Client client = connection.platform().client(transport, config)) {
-      return new ConnectSession(client, out, err, binary).run(options, parent.in(), config.connectTimeout());
+      return new ConnectSession(client, out, err, binary).run(options, parent.in(), config.connectTimeout(),
+          parent.interrupt());
     }
   }
 }
