@@ -1,6 +1,7 @@
 package io.minisocket.cli;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import io.minisocket.testkit.EchoServer;
@@ -178,6 +179,24 @@ class ConnectCommandTest {
       assertThat(cli.status()).as(cli.toString()).isZero();
       assertThat(cli.eventNames()).containsSubsequence("message", "close");
       assertThat(cli.event("close").path("reason").asText()).isEqualTo("done");
+    }
+  }
+
+  @Test
+  void ctrlCClosesTheSocketWith1000AndPrintsTheCloseEventBeforeExiting() throws Exception {
+    try (MockWebSocketServer server = MockWebSocketServer.builder().tls(CERTIFICATE).start();
+         ChildCli cli = ChildCli.start(args(server.url(), "wx"))) {
+      cli.stdin().write("hi\n".getBytes(StandardCharsets.UTF_8));
+      cli.stdin().flush(); // stdin stays open: only Ctrl-C ends the session
+      await().atMost(Duration.ofSeconds(30)).until(() -> cli.out().contains("\"event\":\"message\""));
+
+      cli.pressCtrlC();
+
+      assertThat(cli.awaitExit(Duration.ofSeconds(30))).as(cli.toString()).isEqualTo(130);
+      assertThat(server.awaitClose(Duration.ofSeconds(10)).code()).isEqualTo(1000);
+      List<String> lines = cli.out().lines().toList();
+      assertThat(lines).as(cli.toString()).contains("{\"event\":\"closeSocket.success\",\"errMsg\":\"closeSocket:ok\"}");
+      assertThat(lines.get(lines.size() - 1)).startsWith("{\"event\":\"close\",\"code\":1000,");
     }
   }
 
