@@ -125,7 +125,8 @@ final class Progress {
   /**
    * @param second what the second measured
    * @param ending why the run is ending, or {@code null}
-   * @return e.g. {@code 12s of 1m, 48s left  open 300/300  sent 1000/s  echoed 998/s  in flight 3  errors 0}
+   * @return e.g. {@code 12s of 1m, 48s left  open 300/300  sent 1000/s  echoed 998/s  errors 0  in flight 3} (what
+   *     matters most first, as a narrow terminal cuts the end)
    */
   String line(LoadSecond second, String ending) {
     Duration elapsed = Duration.ofSeconds(second.second());
@@ -133,8 +134,8 @@ final class Progress {
     String time = DurationConverter.format(elapsed) + " of " + DurationConverter.format(duration)
         + (ending != null ? " (" + ending + ")" : ", " + DurationConverter.format(left.isNegative() ? Duration.ZERO
         : left) + " left");
-    return String.format(Locale.ROOT, "%s  open %d/%d  sent %d/s  echoed %d/s  in flight %d  errors %d", time,
-        second.open(), connections, second.sent(), second.echoed(), second.inFlight(), second.errors());
+    return String.format(Locale.ROOT, "%s  open %d/%d  sent %d/s  echoed %d/s  errors %d  in flight %d", time,
+        second.open(), connections, second.sent(), second.echoed(), second.errors(), second.inFlight());
   }
 
   /**

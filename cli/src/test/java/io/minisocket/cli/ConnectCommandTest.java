@@ -5,6 +5,7 @@ import static org.awaitility.Awaitility.await;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import io.minisocket.testkit.EchoServer;
+import io.minisocket.testkit.Handshake;
 import io.minisocket.testkit.MockWebSocketServer;
 import io.minisocket.testkit.RecordedRequest;
 import io.minisocket.testkit.Script;
@@ -18,6 +19,8 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -197,6 +200,25 @@ class ConnectCommandTest {
       List<String> lines = cli.out().lines().toList();
       assertThat(lines).as(cli.toString()).contains("{\"event\":\"closeSocket.success\",\"errMsg\":\"closeSocket:ok\"}");
       assertThat(lines.get(lines.size() - 1)).startsWith("{\"event\":\"close\",\"code\":1000,");
+    }
+  }
+
+  @Test
+  void ctrlCWhileConnectingEndsTheAttemptAndPrintsTheClose() throws Exception {
+    try (MockWebSocketServer server = MockWebSocketServer.builder().tls(CERTIFICATE)
+        .handshake(Handshake.stallHandshake()).start();
+         PipedOutputStream typing = new PipedOutputStream();
+         PipedInputStream stdin = new PipedInputStream(typing)) {
+      Interrupt ctrlC = new Interrupt();
+      CompletableFuture<Cli> run = CompletableFuture.supplyAsync(() -> Cli.run(stdin, ctrlC, args(server.url(), "wx")));
+      server.takeRequest(Duration.ofSeconds(30));
+
+      ctrlC.request();
+
+      Cli cli = run.get(30, TimeUnit.SECONDS);
+      assertThat(cli.status()).as(cli.toString()).isZero();
+      assertThat(cli.eventNames()).containsExactly("connectSocket.success", "closeSocket.success", "close");
+      assertThat(cli.event("close").path("code").asInt()).isEqualTo(1000);
     }
   }
 

@@ -55,7 +55,7 @@ class LoadCommandTest {
       assertThat(perSecond.find()).isTrue();
       assertThat(Double.parseDouble(perSecond.group(1))).isBetween(540.0, 660.0);
       assertThat(cli.err()).contains("WARNING --insecure-dev").containsPattern(
-          "(?m)^\\d+s of 5s, \\d+s left  open \\d+/300  sent \\d+/s  echoed \\d+/s  in flight \\d+  errors 0$");
+          "(?m)^\\d+s of 5s, \\d+s left  open \\d+/300  sent \\d+/s  echoed \\d+/s  errors 0  in flight \\d+$");
 
       JsonNode json = JSON.readTree(output.toFile());
       assertThat(json.path("messages").path("sent").asLong()).isEqualTo(sent);
