@@ -14,7 +14,7 @@ import org.HdrHistogram.Histogram;
  * What a {@code load} run measured. Messages add up: {@code sent = echoed + sendFailed + lost}.
  *
  * @param plan             what was run
- * @param stoppedAfter     when Ctrl-C ended the run, counted from its start; {@code null} when it ran its duration
+ * @param stoppedAfter     when Ctrl-C (or SIGTERM) ended the run, counted from its start; {@code null} when it ran its duration
  * @param opened           connections that opened
  * @param failed           connections that ended without opening
  * @param notAttempted     connections not started before the duration ran out (or Ctrl-C)
@@ -57,8 +57,8 @@ record LoadSummary(LoadRun.Plan plan, Duration stoppedAfter, long opened, long f
         platform.limit() == 0 ? "none" : String.valueOf(platform.limit()), number(plan.rate()),
         DurationConverter.format(plan.duration()));
     if (stoppedAfter != null) {
-      out.println("stopped      by Ctrl-C after " + DurationConverter.format(stoppedAfter.withNanos(0)) + " of "
-          + DurationConverter.format(plan.duration()));
+      out.println("interrupted  after " + DurationConverter.format(stoppedAfter.withNanos(0)) + " of "
+          + DurationConverter.format(plan.duration()) + " (Ctrl-C or SIGTERM)");
     }
     out.printf("connections  %d opened of %d; %d failed, %d not attempted, %d still connecting at the end, "
         + "%d closed abnormally%n", opened, plan.connections(), failed, notAttempted, unfinished, closedAbnormally);

@@ -101,7 +101,7 @@ class LoadCommandTest {
 
       assertThat(cli.awaitExit(Duration.ofSeconds(60))).as(cli.toString()).isEqualTo(130);
       assertThat(cli.err()).as("plain lines: stderr is not a terminal").doesNotContain("\r", "\u001b");
-      assertThat(cli.out()).as(cli.toString()).containsPattern("(?m)^stopped      by Ctrl-C after \\d+s of 10m$")
+      assertThat(cli.out()).as(cli.toString()).containsPattern("(?m)^interrupted  after \\d+s of 10m \\(Ctrl-C or SIGTERM\\)$")
           .contains("4 opened of 4; 0 failed, 0 not attempted, 0 still connecting at the end, 0 closed abnormally")
           .contains("0 lost", "result       ok");
       assertThat(server.closes()).hasSize(4).allSatisfy(close -> assertThat(close.code()).isEqualTo(1000));

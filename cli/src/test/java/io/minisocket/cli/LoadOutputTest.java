@@ -67,7 +67,7 @@ class LoadOutputTest {
     summary().print(new java.io.PrintWriter(text));
 
     assertThat(text.toString())
-        .contains("stopped      by Ctrl-C after 2s of 1h")
+        .contains("interrupted  after 2s of 1h (Ctrl-C or SIGTERM)")
         .containsPattern("round trip   p50 500\\.\\d\\d ms  p90 900\\.\\d\\d ms  p99 99\\d\\.\\d\\d ms  "
             + "p99\\.9 99\\d\\.\\d\\d ms  max 1000\\.\\d\\d ms  \\(1000 echoes\\)");
   }
