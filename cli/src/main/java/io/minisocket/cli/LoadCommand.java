@@ -4,6 +4,7 @@ import io.minisocket.core.SocketConfig;
 import io.minisocket.transport.vertx.VertxTransport;
 import java.io.IOException;
 import java.io.PrintWriter;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.concurrent.Callable;
@@ -133,6 +134,8 @@ final class LoadCommand implements Callable<Integer> {
         + (long) planned + "; run against your own echo server for more");
     LoadOutput format = output == null ? null : LoadOutput.of(output);
     check(output == null || format != null, "--output must name a .json or .csv file, got " + output);
+    check(output == null || Files.isDirectory(output.toAbsolutePath().getParent()),
+        "--output " + output + ": no such folder " + (output == null ? "" : output.toAbsolutePath().getParent()));
     SocketConfig config = connection.config(err);
     EmbeddedEchoServer server = url == null ? EmbeddedEchoServer.start() : null;
     try {

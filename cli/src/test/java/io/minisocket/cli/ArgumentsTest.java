@@ -22,6 +22,9 @@ class ArgumentsTest {
       load -p wx -d 25h                                 | --duration must be more than 0 and at most 24h, got 25h
       load -p wx -d soon                                | expected a duration such as 500ms, 10s, 2m, 1h or PT1H30M
       load -p wx -r 1000 -d 1h                          | plans at most 2000000 messages (rate x duration), got 3600000
+      load -p wx --output run.txt                       | --output must name a .json or .csv file, got run.txt
+      load -p wx --output nowhere/run.json              | --output nowhere/run.json: no such folder
+      load -p wx --progress fancy                       | expected auto, line, plain or none, got 'fancy'
       load -p wx -r 300000                              | --rate must be between 0 and 200000
       load -p wx -n 100 --clients 10                    | --clients 10 hold at most 50 connections on wx (limit 5 each)
       load -p taro -n 10 --clients 4                    | 10 need at least 5
