@@ -1,5 +1,6 @@
 package io.minisocket.cli;
 
+import java.io.Console;
 import java.io.PrintWriter;
 import java.time.Duration;
 import java.util.Arrays;
@@ -68,16 +69,35 @@ final class Progress {
 
   /**
    * @param err         where the progress goes
-   * @param mode        as chosen; {@link Mode#AUTO} is a status line when this JVM runs on a terminal (its console
-   *                    exists and {@code TERM} is not {@code dumb}), plain lines otherwise
+   * @param mode        as chosen; {@link Mode#AUTO} is a status line when this JVM runs on a terminal and
+   *                    {@code TERM} is not {@code dumb}, plain lines otherwise
    * @param connections how many connections the run opens
    * @param duration    how long the run is planned to last
    * @return the progress, as wide as {@code COLUMNS} says or {@value #DEFAULT_WIDTH}
    */
   static Progress on(PrintWriter err, Mode mode, int connections, Duration duration) {
     Mode resolved = mode != Mode.AUTO ? mode
-        : System.console() != null && !"dumb".equals(System.getenv("TERM")) ? Mode.LINE : Mode.PLAIN;
+        : onTerminal() && !"dumb".equals(System.getenv("TERM")) ? Mode.LINE : Mode.PLAIN;
     return new Progress(err, resolved, width(System.getenv("COLUMNS")), connections, duration);
+  }
+
+  /**
+   * @return whether this JVM's standard input and output are a terminal: on Java 17 to 21 a console exists only
+   *     then; from Java 22 a console may exist without a terminal, and {@code Console.isTerminal()} (looked up by
+   *     reflection, as Java 17 lacks it) tells
+   */
+  private static boolean onTerminal() {
+    Console console = System.console();
+    if (console == null) {
+      return false;
+    }
+    try {
+      return (Boolean) Console.class.getMethod("isTerminal").invoke(console);
+    } catch (NoSuchMethodException e) {
+      return true;
+    } catch (ReflectiveOperationException e) {
+      return false;
+    }
   }
 
   /**
