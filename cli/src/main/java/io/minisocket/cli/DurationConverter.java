@@ -39,7 +39,8 @@ final class DurationConverter implements ITypeConverter<Duration> {
       }
       return Duration.parse(value.trim().toUpperCase(Locale.ROOT));
     } catch (NumberFormatException | ArithmeticException | DateTimeParseException e) {
-      throw new TypeConversionException("expected a duration such as 500ms, 10s, 2m, 1h or PT1H30M, got '" + value + "'");
+      throw new TypeConversionException(
+          "expected a duration such as 500ms, 10s, 2m, 1h or PT1H30M, got '" + value + "'");
     }
   }
 }

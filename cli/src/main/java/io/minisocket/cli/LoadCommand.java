@@ -35,8 +35,8 @@ import picocli.CommandLine.Spec;
         "  minisocket load wss://echo.example.com/ -p my -n 1000 -r 500 -d 2m",
         "  minisocket load wss://echo.example.com/ -p uni -n 5000 -r 1000 -d 1h --output soak.csv",
         "", "Bounds: at most " + LoadCommand.MAX_CONNECTIONS + " connections, " + LoadCommand.MAX_RATE
-        + " messages/s, " + LoadCommand.MAX_DURATION_TEXT + "; against the embedded server at most " + LoadCommand.MAX_EMBEDDED_MESSAGES
-        + " messages in all.",
+        + " messages/s, " + LoadCommand.MAX_DURATION_TEXT + "; against the embedded server at most "
+        + LoadCommand.MAX_EMBEDDED_MESSAGES + " messages in all.",
         "Exit status: 0 when every connection opened and every message came back without an error, 1 otherwise, "
         + "2 for bad arguments."})
 final class LoadCommand implements Callable<Integer> {
@@ -120,7 +120,8 @@ final class LoadCommand implements Callable<Integer> {
     Platform platform = connection.platform();
     int clientCount = clientCount(platform.limit());
     check(!duration.isNegative() && !duration.isZero() && duration.compareTo(MAX_DURATION) <= 0,
-        "--duration must be more than 0 and at most " + MAX_DURATION_TEXT + ", got " + DurationConverter.format(duration));
+        "--duration must be more than 0 and at most " + MAX_DURATION_TEXT + ", got "
+            + DurationConverter.format(duration));
     check(rate >= 0 && rate <= MAX_RATE, "--rate must be between 0 and " + MAX_RATE + ", got " + rate);
     check(size >= 1 && size <= 1024 * 1024, "--size must be between 1 and 1048576, got " + size);
     check(window >= 1 && window <= 10_000, "--window must be between 1 and 10000, got " + window);

@@ -101,6 +101,7 @@ final class LoadRun {
   // Only the progress thread uses these.
   private long lastSent;
   private long lastEchoed;
+  private long seconds;
   private Histogram interval;
   private volatile long sendEnd;
   private volatile long stoppedAt;
@@ -241,7 +242,8 @@ final class LoadRun {
     long errorCount = errors.values().stream().mapToLong(LongAdder::sum).sum();
     interval = roundTripsThisSecond.getIntervalHistogram(interval);
     boolean none = interval.getTotalCount() == 0;
-    LoadSecond second = new LoadSecond(Math.round((now - start) / 1e9), open.get(), sentNow - lastSent,
+    // numbered by the report, not by the clock: a report the loaded JVM runs late is still that second's
+    LoadSecond second = new LoadSecond(++seconds, open.get(), sentNow - lastSent,
         echoedNow - lastEchoed, inFlight.get(), errorCount,
         none ? null : LoadSummary.millis(interval.getValueAtPercentile(50)),
         none ? null : LoadSummary.millis(interval.getValueAtPercentile(99)));

@@ -14,7 +14,8 @@ import org.HdrHistogram.Histogram;
  * What a {@code load} run measured. Messages add up: {@code sent = echoed + sendFailed + lost}.
  *
  * @param plan             what was run
- * @param stoppedAfter     when Ctrl-C (or SIGTERM) ended the run, counted from its start; {@code null} when it ran its duration
+ * @param stoppedAfter     when Ctrl-C (or SIGTERM) ended the run, counted from its start; {@code null} when it ran
+ *                         its duration
  * @param opened           connections that opened
  * @param failed           connections that ended without opening
  * @param notAttempted     connections not started before the duration ran out (or Ctrl-C)

@@ -3,10 +3,7 @@ package io.minisocket.cli;
 import java.io.Console;
 import java.io.PrintWriter;
 import java.time.Duration;
-import java.util.Arrays;
 import java.util.Locale;
-import picocli.CommandLine.ITypeConverter;
-import picocli.CommandLine.TypeConversionException;
 
 /**
  * How {@code load} shows its progress on stderr once per second: on a terminal one status line rewritten in place
@@ -29,11 +26,9 @@ final class Progress {
     NONE;
 
     /** Reads {@code --progress}. */
-    static final class Converter implements ITypeConverter<Mode> {
-      @Override
-      public Mode convert(String value) {
-        return Arrays.stream(values()).filter(m -> m.name().equalsIgnoreCase(value)).findFirst()
-            .orElseThrow(() -> new TypeConversionException("expected auto, line, plain or none, got '" + value + "'"));
+    static final class Converter extends EnumConverter<Mode> {
+      Converter() {
+        super(Mode.class, Mode::name, "auto, line, plain or none");
       }
     }
   }

@@ -42,10 +42,10 @@ class ArgumentsTest {
 
   @ParameterizedTest
   @CsvSource(delimiter = '|', textBlock = """
-      lod -p wx                           | Unmatched arguments from index 0: 'lod', '-p', 'wx' | Did you mean: minisocket load?
-      conect wss://localhost/             | Unmatched arguments from index 0: 'conect'         | Did you mean: minisocket connect?
-      load -p wx --rat 5                  | Unknown option: '--rat'                            | Possible solutions: --rate
-      connect wss://localhost/ -p wx --platfrom my | Unknown options: '--platfrom', 'my'   | Possible solutions: --platform
+      lod -p wx                   | Unmatched arguments from index 0: 'lod', '-p', 'wx' | Did you mean: minisocket load?
+      conect wss://localhost/     | Unmatched arguments from index 0: 'conect'  | Did you mean: minisocket connect?
+      load -p wx --rat 5          | Unknown option: '--rat'                     | Possible solutions: --rate
+      connect URL -p wx --platfrom my | Unknown options: '--platfrom', 'my'     | Possible solutions: --platform
       """)
   void aMistypedCommandOrOptionGetsPicocliSuggestion(String args, String message, String suggestion) {
     Cli cli = Cli.run("", args.split(" "));

@@ -38,8 +38,8 @@ final class ChildCli implements AutoCloseable {
     String java = ProcessHandle.current().info().command().orElse("java");
     // A JVM started with SIGINT ignored (as a shell does for a background job without job control, and its children
     // inherit) never sees Ctrl-C: GNU env resets SIGINT to its default before it execs the JVM (same pid).
-    List<String> command = new ArrayList<>(List.of("env", "--default-signal=INT", java, "-cp", System.getProperty("java.class.path"),
-        Main.class.getName()));
+    List<String> command = new ArrayList<>(List.of("env", "--default-signal=INT", java,
+        "-cp", System.getProperty("java.class.path"), Main.class.getName()));
     command.addAll(List.of(args));
     return new ChildCli(new ProcessBuilder(command).start());
   }

@@ -198,7 +198,8 @@ class ConnectCommandTest {
       assertThat(cli.awaitExit(Duration.ofSeconds(30))).as(cli.toString()).isEqualTo(130);
       assertThat(server.awaitClose(Duration.ofSeconds(10)).code()).isEqualTo(1000);
       List<String> lines = cli.out().lines().toList();
-      assertThat(lines).as(cli.toString()).contains("{\"event\":\"closeSocket.success\",\"errMsg\":\"closeSocket:ok\"}");
+      assertThat(lines).as(cli.toString())
+          .contains("{\"event\":\"closeSocket.success\",\"errMsg\":\"closeSocket:ok\"}");
       assertThat(lines.get(lines.size() - 1)).startsWith("{\"event\":\"close\",\"code\":1000,");
     }
   }

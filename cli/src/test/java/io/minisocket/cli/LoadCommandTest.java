@@ -23,7 +23,8 @@ import org.junit.jupiter.api.io.TempDir;
 
 class LoadCommandTest {
   private static final JsonMapper JSON = JsonMapper.builder().build();
-  private static final String LATENCY = "p50 [\\d.]+ ms  p90 [\\d.]+ ms  p99 [\\d.]+ ms  p99\\.9 [\\d.]+ ms  max [\\d.]+ ms";
+  private static final String LATENCY =
+      "p50 [\\d.]+ ms  p90 [\\d.]+ ms  p99 [\\d.]+ ms  p99\\.9 [\\d.]+ ms  max [\\d.]+ ms";
   private static final Pattern MESSAGES = Pattern.compile(
       "(?m)^messages +(\\d+) sent, (\\d+) echoed, (\\d+) failed, (\\d+) lost, (\\d+) unexpected, (\\d+) skipped");
 
@@ -35,13 +36,13 @@ class LoadCommandTest {
     Path output = dir.resolve("run.json");
     try (EchoServer server = EchoServer.plain()) {
       Cli cli = Cli.run("", "load", server.url(), "--platform", "wx", "--insecure-dev",
-          "--connections", "300", "--rate", "600", "--duration", "5s", "--output", output.toString());
+          "--connections", "200", "--rate", "400", "--duration", "8s", "--output", output.toString());
 
       assertThat(cli.status()).as(cli.toString()).isZero();
-      assertThat(cli.out()).contains("300 connections over 60 clients (limit 5 each), 600 msg/s for 5s")
-          .contains("connections  300 opened of 300; 0 failed, 0 not attempted, 0 still connecting at the end, "
+      assertThat(cli.out()).contains("200 connections over 40 clients (limit 5 each), 400 msg/s for 8s")
+          .contains("connections  200 opened of 200; 0 failed, 0 not attempted, 0 still connecting at the end, "
               + "0 closed abnormally")
-          .containsPattern("connect time " + LATENCY + "  \\(300 opened\\)")
+          .containsPattern("connect time " + LATENCY + "  \\(200 opened\\)")
           .contains("errors       none", "result       ok");
       Matcher messages = MESSAGES.matcher(cli.out());
       assertThat(messages.find()).as(cli.out()).isTrue();
@@ -51,22 +52,26 @@ class LoadCommandTest {
       assertThat(messages.group(3) + messages.group(4) + messages.group(5)).isEqualTo("000");
       assertThat(cli.out()).containsPattern("round trip   " + LATENCY + "  \\(" + sent + " echoes\\)");
       assertThat(server.received()).hasSize((int) sent);
-      Matcher perSecond = Pattern.compile("; ([\\d.]+) sent/s").matcher(cli.out());
-      assertThat(perSecond.find()).isTrue();
-      assertThat(Double.parseDouble(perSecond.group(1))).isBetween(540.0, 660.0);
       assertThat(cli.err()).contains("WARNING --insecure-dev").containsPattern(
-          "(?m)^\\d+s of 5s, \\d+s left  open \\d+/300  sent \\d+/s  echoed \\d+/s  errors 0  in flight \\d+$");
+          "(?m)^\\d+s of 8s, \\d+s left  open \\d+/200  sent \\d+/s  echoed \\d+/s  errors 0  in flight \\d+$");
 
       JsonNode json = JSON.readTree(output.toFile());
       assertThat(json.path("messages").path("sent").asLong()).isEqualTo(sent);
       assertThat(json.path("roundTripMillis").path("count").asLong()).isEqualTo(sent);
-      assertThat(json.path("connectMillis").path("count").asLong()).isEqualTo(300);
+      assertThat(json.path("connectMillis").path("count").asLong()).isEqualTo(200);
       assertThat(json.path("result").asText()).isEqualTo("ok");
+      // The rate is kept by send slots, each sent or skipped (window full), never more than 400 a second;
+      // how many are sent rather than skipped depends on how fast the loaded machine echoes.
+      double sendSeconds = sent / json.path("messages").path("sentPerSecond").asDouble();
+      long slots = sent + Long.parseLong(messages.group(6));
+      assertThat(slots).as(cli.toString()).isLessThanOrEqualTo((long) (400 * sendSeconds) + 1)
+          .isGreaterThan((long) (200 * sendSeconds));
       JsonNode series = json.path("series");
-      assertThat(series.size()).as("one row per second of a 5 s run").isBetween(4, 6);
+      assertThat(series.size()).as("a row a second for at least the 8 s of the run").isGreaterThanOrEqualTo(7);
       long sentInSeries = 0;
-      for (JsonNode second : series) {
-        sentInSeries += second.path("sent").asLong();
+      for (int i = 0; i < series.size(); i++) {
+        assertThat(series.get(i).path("second").asLong()).isEqualTo(i + 1);
+        sentInSeries += series.get(i).path("sent").asLong();
       }
       assertThat(sentInSeries).as("the series' seconds add up to at most what was sent").isPositive()
           .isLessThanOrEqualTo(sent);
@@ -101,7 +106,8 @@ class LoadCommandTest {
 
       assertThat(cli.awaitExit(Duration.ofSeconds(60))).as(cli.toString()).isEqualTo(130);
       assertThat(cli.err()).as("plain lines: stderr is not a terminal").doesNotContain("\r", "\u001b");
-      assertThat(cli.out()).as(cli.toString()).containsPattern("(?m)^interrupted  after \\d+s of 10m \\(Ctrl-C or SIGTERM\\)$")
+      assertThat(cli.out()).as(cli.toString())
+          .containsPattern("(?m)^interrupted  after \\d+s of 10m \\(Ctrl-C or SIGTERM\\)$")
           .contains("4 opened of 4; 0 failed, 0 not attempted, 0 still connecting at the end, 0 closed abnormally")
           .contains("0 lost", "result       ok");
       assertThat(server.closes()).hasSize(4).allSatisfy(close -> assertThat(close.code()).isEqualTo(1000));
