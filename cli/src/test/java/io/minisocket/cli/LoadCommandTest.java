@@ -100,7 +100,8 @@ class LoadCommandTest {
     try (MockWebSocketServer server = MockWebSocketServer.builder().start();
          ChildCli cli = ChildCli.start("load", server.url(), "-p", "wx", "--insecure-dev", "-n", "4", "-r", "20",
              "-d", "10m", "--output", output.toString())) {
-      await().atMost(Duration.ofSeconds(60)).until(() -> cli.err().contains("open 4/4  sent 20/s"));
+      Pattern sending = Pattern.compile("open 4/4  sent [1-9]");
+      await().atMost(Duration.ofSeconds(60)).until(() -> sending.matcher(cli.err()).find());
 
       cli.pressCtrlC();
 
