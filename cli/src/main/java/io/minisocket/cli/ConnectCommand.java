@@ -27,7 +27,7 @@ import picocli.CommandLine.Spec;
         "  minisocket connect wss://example.com/ws -p my -H X-Token:abc --config app.json",
         "  printf '00ff10\\n' | minisocket connect URL -p taro --binary hex",
         "", "Exit status: 0 after a normal close (1000, 1001), 1 when the connect failed or the connection ended "
-        + "otherwise (e.g. 1006), 2 for bad arguments."})
+        + "otherwise (e.g. 1006), 2 for bad arguments, 130 after Ctrl-C."})
 final class ConnectCommand implements Callable<Integer> {
   @ParentCommand
   private MiniSocketCommand parent;

@@ -38,7 +38,7 @@ import picocli.CommandLine.Spec;
         + " messages/s, " + LoadCommand.MAX_DURATION_TEXT + "; against the embedded server at most "
         + LoadCommand.MAX_EMBEDDED_MESSAGES + " messages in all.",
         "Exit status: 0 when every connection opened and every message came back without an error, 1 otherwise, "
-        + "2 for bad arguments."})
+        + "2 for bad arguments, 130 after Ctrl-C."})
 final class LoadCommand implements Callable<Integer> {
   static final int MAX_CONNECTIONS = 20_000;
   static final int MAX_RATE = 200_000;

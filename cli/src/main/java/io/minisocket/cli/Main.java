@@ -12,7 +12,8 @@ import picocli.CommandLine.UnmatchedArgumentException;
  * {@code demo} (all four platforms against an embedded echo server; also what no arguments run) and {@code load}
  * (many connections under a platform's rules, with a latency summary). {@code minisocket --help} lists them.
  *
- * <p>Exit status: 0 when everything behaved, 1 when a connection or run failed, 2 for bad arguments.
+ * <p>Exit status: 0 when everything behaved, 1 when a connection or run failed, 2 for bad arguments, 130 after Ctrl-C
+ * (which {@code connect} and {@code load} answer by closing their sockets and printing what they must first).
  */
 public final class Main {
   private Main() {}
