@@ -248,7 +248,7 @@ final class LoadRun {
         none ? null : LoadSummary.millis(interval.getValueAtPercentile(50)),
         none ? null : LoadSummary.millis(interval.getValueAtPercentile(99)));
     series.add(second);
-    progress.show(second, !stopping ? null : interrupted.isDone() ? "Ctrl-C, ending" : "ending");
+    progress.show(second, !stopping ? null : interrupted.isDone() ? "interrupted, ending" : "ending");
     lastSent = sentNow;
     lastEchoed = echoedNow;
   }

@@ -112,7 +112,7 @@ final class Progress {
    * Shows one second.
    *
    * @param second what the second measured
-   * @param ending why the run is ending ({@code "ending"}, {@code "Ctrl-C, ending"}), or {@code null}
+   * @param ending why the run is ending ({@code "ending"}, {@code "interrupted, ending"}), or {@code null}
    */
   void show(LoadSecond second, String ending) {
     switch (mode) {
