@@ -23,7 +23,8 @@ class ProgressTest {
   void theLineSaysElapsedAndRemainingTimeOpenConnectionsRatesAndErrors() {
     assertThat(progress(Progress.Mode.PLAIN, 80).line(TWELFTH, null))
         .isEqualTo("12s of 1m, 48s left  open 300/300  sent 1000/s  echoed 998/s  errors 0  in flight 3");
-    assertThat(progress(Progress.Mode.PLAIN, 80).line(new LoadSecond(61, 0, 0, 0, 0, 0, null, null), "interrupted, ending"))
+    LoadSecond late = new LoadSecond(61, 0, 0, 0, 0, 0, null, null);
+    assertThat(progress(Progress.Mode.PLAIN, 80).line(late, "interrupted, ending"))
         .startsWith("1m1s of 1m (interrupted, ending)  open 0/300");
   }
 
