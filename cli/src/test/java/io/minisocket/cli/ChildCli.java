@@ -7,6 +7,8 @@ import java.io.OutputStream;
 import java.io.Reader;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
@@ -35,10 +37,13 @@ final class ChildCli implements AutoCloseable {
    * @return the running command line
    */
   static ChildCli start(String... args) throws IOException {
-    String java = ProcessHandle.current().info().command().orElse("java");
-    // A JVM started with SIGINT ignored (as a shell does for a background job without job control, and its children
-    // inherit) never sees Ctrl-C: GNU env resets SIGINT to its default before it execs the JVM (same pid).
-    List<String> command = new ArrayList<>(List.of("env", "--default-signal=INT", java,
+    List<String> command = new ArrayList<>();
+    if (sigintIgnored()) {
+      // SIGINT ignored here (as a shell does for a background job without job control) is ignored in the child too,
+      // which then never sees Ctrl-C: GNU env sets it back to its default before it execs the JVM (same pid).
+      command.addAll(List.of("env", "--default-signal=INT"));
+    }
+    command.addAll(List.of(ProcessHandle.current().info().command().orElse("java"),
         "-cp", System.getProperty("java.class.path"), Main.class.getName()));
     command.addAll(List.of(args));
     return new ChildCli(new ProcessBuilder(command).start());
@@ -89,6 +94,16 @@ final class ChildCli implements AutoCloseable {
   @Override
   public String toString() {
     return "--- stdout\n" + out + "--- stderr\n" + err;
+  }
+
+  /** @return whether this JVM ignores SIGINT, as Linux's {@code /proc/self/status} says (elsewhere: no) */
+  private static boolean sigintIgnored() {
+    try {
+      return Files.readAllLines(Path.of("/proc/self/status")).stream().filter(line -> line.startsWith("SigIgn:"))
+          .anyMatch(line -> (Long.parseLong(line.substring("SigIgn:".length()).trim(), 16) & (1L << (2 - 1))) != 0);
+    } catch (IOException e) {
+      return false;
+    }
   }
 
   private static Thread copy(InputStream stream, StringBuffer into, String name) {
