@@ -145,10 +145,6 @@ final class ConnectSession {
   }
 
   private void listen(SocketTask task) {
-    this.task = task;
-    if (interrupted.isDone()) {
-      closeOnce();
-    }
     task.onOpen(open -> {
       print("open", openFields(open));
       opened.complete(task);
@@ -165,6 +161,11 @@ final class ConnectSession {
       print("close", fields);
       closed.complete(close);
     });
+    // Handed out only now that its close will be seen. Ctrl-C either finds it here or is found below (both volatile).
+    this.task = task;
+    if (interrupted.isDone()) {
+      closeOnce();
+    }
   }
 
   private void pump(SocketTask task, InputStream in) {
