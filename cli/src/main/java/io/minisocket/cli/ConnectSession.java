@@ -73,7 +73,7 @@ final class ConnectSession {
       throws InterruptedException {
     interrupt.whenRequested(() -> {
       interrupted.complete(null);
-      closeOnce();
+      closeOnce(task);
     });
     client.connect(options.success(r -> result(r, "success"))
         .fail(r -> {
@@ -135,9 +135,12 @@ final class ConnectSession {
     }
   }
 
-  /** Closes the socket with 1000, once, if it was handed out and the end of stdin or Ctrl-C asks for it. */
-  private void closeOnce() {
-    SocketTask socket = task;
+  /**
+   * Closes the socket with 1000, once, when the end of stdin or Ctrl-C asks for it.
+   *
+   * @param socket the socket; {@code null} before the platform handed it out, then nothing happens
+   */
+  private void closeOnce(SocketTask socket) {
     if (socket != null && closing.compareAndSet(false, true)) {
       socket.close(CloseOptions.builder().code(CloseOptions.NORMAL_CLOSURE)
           .success(r -> result(r, "success")).fail(r -> result(r, "fail")).build());
@@ -164,7 +167,7 @@ final class ConnectSession {
     // Handed out only now that its close will be seen. Ctrl-C either finds it here or is found below (both volatile).
     this.task = task;
     if (interrupted.isDone()) {
-      closeOnce();
+      closeOnce(task);
     }
   }
 
@@ -196,7 +199,7 @@ final class ConnectSession {
     } catch (InterruptedException e) {
       Thread.currentThread().interrupt();
     }
-    closeOnce();
+    closeOnce(task);
   }
 
   private void send(SocketTask task, String line, int number) {
