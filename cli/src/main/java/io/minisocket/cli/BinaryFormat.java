@@ -3,8 +3,6 @@ package io.minisocket.cli;
 import java.util.Base64;
 import java.util.HexFormat;
 import java.util.Locale;
-import picocli.CommandLine.ITypeConverter;
-import picocli.CommandLine.TypeConversionException;
 
 /** How {@code connect --binary} reads binary messages from stdin and shows binary messages received. */
 enum BinaryFormat {
@@ -47,15 +45,9 @@ enum BinaryFormat {
   }
 
   /** Reads {@code --binary}. */
-  static final class Converter implements ITypeConverter<BinaryFormat> {
-    @Override
-    public BinaryFormat convert(String value) {
-      for (BinaryFormat format : values()) {
-        if (format.id().equalsIgnoreCase(value)) {
-          return format;
-        }
-      }
-      throw new TypeConversionException("expected hex or base64, got '" + value + "'");
+  static final class Converter extends EnumConverter<BinaryFormat> {
+    Converter() {
+      super(BinaryFormat.class, BinaryFormat::id, "hex or base64");
     }
   }
 }

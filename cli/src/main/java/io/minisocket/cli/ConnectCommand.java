@@ -20,13 +20,14 @@ import picocli.CommandLine.Spec;
         + "rules), sends each line of stdin as a text message (binary with --binary), and prints every event and "
         + "callback result as one JSON object per line, in the platform's own shape (errMsg, or Alipay's "
         + "error/errorMessage) with an \"event\" field.",
-        "End of stdin (Ctrl-D) closes the socket with code 1000."},
+        "End of stdin (Ctrl-D) or Ctrl-C closes the socket with code 1000; the close event is printed before the "
+        + "command exits (with status 130 after Ctrl-C)."},
     footer = {"", "Examples:",
         "  echo hello | minisocket connect wss://echo.example.com/ -p wx",
         "  minisocket connect wss://example.com/ws -p my -H X-Token:abc --config app.json",
         "  printf '00ff10\\n' | minisocket connect URL -p taro --binary hex",
         "", "Exit status: 0 after a normal close (1000, 1001), 1 when the connect failed or the connection ended "
-        + "otherwise (e.g. 1006), 2 for bad arguments."})
+        + "otherwise (e.g. 1006), 2 for bad arguments, 130 after Ctrl-C."})
 final class ConnectCommand implements Callable<Integer> {
   @ParentCommand
   private MiniSocketCommand parent;
@@ -53,7 +54,8 @@ final class ConnectCommand implements Callable<Integer> {
     SocketConfig config = connection.config(err);
     try (VertxTransport transport = connection.transport(null);
          Client client = connection.platform().client(transport, config)) {
-      return new ConnectSession(client, out, err, binary).run(options, parent.in(), config.connectTimeout());
+      return new ConnectSession(client, out, err, binary).run(options, parent.in(), config.connectTimeout(),
+          parent.interrupt());
     }
   }
 }

@@ -23,8 +23,12 @@ import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
+import java.util.concurrent.atomic.AtomicBoolean;
 
-/** One {@code connect} run: the socket, the stdin pump and the JSON lines. */
+/**
+ * One {@code connect} run: the socket, the stdin pump and the JSON lines. The socket is closed with 1000 at the end
+ * of stdin or on Ctrl-C, whichever comes first; either way the close event is printed before the run returns.
+ */
 final class ConnectSession {
   /** How long the end of stdin waits for the messages still being sent before closing. */
   private static final Duration SEND_DRAIN = Duration.ofSeconds(30);
@@ -32,6 +36,8 @@ final class ConnectSession {
   private static final int MAX_SENDING = 1000;
   /** Slack on top of the connect timeout, for the platform's own timeout to be reported first. */
   private static final Duration OPEN_SLACK = Duration.ofSeconds(10);
+  /** How long Ctrl-C waits for the close event after closing the socket. */
+  private static final Duration CLOSE_WAIT = Duration.ofSeconds(10);
 
   private final Client client;
   private final PrintWriter out;
@@ -40,6 +46,9 @@ final class ConnectSession {
   private final CompletableFuture<SocketResult> connectFailed = new CompletableFuture<>();
   private final CompletableFuture<SocketTask> opened = new CompletableFuture<>();
   private final CompletableFuture<CloseEvent> closed = new CompletableFuture<>();
+  private final CompletableFuture<Void> interrupted = new CompletableFuture<>();
+  private final AtomicBoolean closing = new AtomicBoolean();
+  private volatile SocketTask task;
   private final Object sendLock = new Object();
   private long sending; // guarded by sendLock
   private volatile SocketResult lastError;
@@ -57,17 +66,26 @@ final class ConnectSession {
    * @param options     url, headers and protocols
    * @param in          the lines to send
    * @param openTimeout the configured connect timeout
+   * @param interrupt   Ctrl-C, which closes the socket with 1000
    * @return the exit status
    */
-  int run(ConnectOptions.Builder options, InputStream in, Duration openTimeout) throws InterruptedException {
+  int run(ConnectOptions.Builder options, InputStream in, Duration openTimeout, Interrupt interrupt)
+      throws InterruptedException {
+    interrupt.whenRequested(() -> {
+      interrupted.complete(null);
+      closeOnce(task);
+    });
     client.connect(options.success(r -> result(r, "success"))
         .fail(r -> {
           result(r, "fail");
           connectFailed.complete(r);
         }).build(), this::listen);
     try {
-      CompletableFuture.anyOf(connectFailed, opened, closed)
+      CompletableFuture.anyOf(connectFailed, opened, closed, interrupted)
           .get(openTimeout.plus(OPEN_SLACK).toMillis(), TimeUnit.MILLISECONDS);
+      if (!opened.isDone() && interrupted.isDone()) {
+        return awaitClose();
+      }
     } catch (TimeoutException e) {
       return fail("the socket neither opened nor failed within " + openTimeout.plus(OPEN_SLACK).toSeconds() + " s");
     } catch (ExecutionException e) {
@@ -81,16 +99,19 @@ final class ConnectSession {
       SocketResult error = lastError;
       return fail("the connection did not open" + (error != null ? ": " + error.describe() + hint(error) : ""));
     }
-    SocketTask task = opened.join();
-    Thread pump = new Thread(() -> pump(task, in), "minisocket-stdin");
+    SocketTask openTask = opened.join();
+    Thread pump = new Thread(() -> pump(openTask, in), "minisocket-stdin");
     pump.setDaemon(true); // a pending read of an interactive stdin must not keep the JVM alive
     pump.start();
-    CloseEvent close;
     try {
-      close = closed.get();
+      CompletableFuture.anyOf(closed, interrupted).get();
     } catch (ExecutionException e) {
       throw new IllegalStateException(e.getCause());
     }
+    if (!closed.isDone()) {
+      return awaitClose();
+    }
+    CloseEvent close = closed.join();
     if (close.code() == 1000 || close.code() == 1001) {
       return 0;
     }
@@ -99,6 +120,31 @@ final class ConnectSession {
         ? "the connection ended abnormally (1006 " + close.reason() + ")"
             + (error != null ? ": " + error.describe() : "")
         : "the connection was closed with " + close.code() + " " + close.reason());
+  }
+
+  /** After Ctrl-C: waits for the close event that closing the socket brings. */
+  private int awaitClose() throws InterruptedException {
+    try {
+      CloseEvent close = closed.get(CLOSE_WAIT.toMillis(), TimeUnit.MILLISECONDS);
+      return close.code() == 1000 ? 0 : 1;
+    } catch (TimeoutException e) {
+      return fail(task == null ? "interrupted before the platform handed out the socket"
+          : "no close event within " + CLOSE_WAIT.toSeconds() + " s of closing the socket");
+    } catch (ExecutionException e) {
+      throw new IllegalStateException(e.getCause());
+    }
+  }
+
+  /**
+   * Closes the socket with 1000, once, when the end of stdin or Ctrl-C asks for it.
+   *
+   * @param socket the socket; {@code null} before the platform handed it out, then nothing happens
+   */
+  private void closeOnce(SocketTask socket) {
+    if (socket != null && closing.compareAndSet(false, true)) {
+      socket.close(CloseOptions.builder().code(CloseOptions.NORMAL_CLOSURE)
+          .success(r -> result(r, "success")).fail(r -> result(r, "fail")).build());
+    }
   }
 
   private void listen(SocketTask task) {
@@ -118,6 +164,11 @@ final class ConnectSession {
       print("close", fields);
       closed.complete(close);
     });
+    // Handed out only now that its close will be seen. Ctrl-C either finds it here or is found below (both volatile).
+    this.task = task;
+    if (interrupted.isDone()) {
+      closeOnce(task);
+    }
   }
 
   private void pump(SocketTask task, InputStream in) {
@@ -125,7 +176,7 @@ final class ConnectSession {
     try {
       String line;
       int number = 0;
-      while (!closed.isDone() && (line = reader.readLine()) != null) {
+      while (!closed.isDone() && !closing.get() && (line = reader.readLine()) != null) {
         number++;
         awaitSending(MAX_SENDING - 1, Duration.ofDays(1));
         send(task, line, number);
@@ -138,7 +189,7 @@ final class ConnectSession {
       Thread.currentThread().interrupt();
       return;
     }
-    if (closed.isDone()) {
+    if (closed.isDone() || closing.get()) {
       return;
     }
     try {
@@ -148,8 +199,7 @@ final class ConnectSession {
     } catch (InterruptedException e) {
       Thread.currentThread().interrupt();
     }
-    task.close(CloseOptions.builder().code(CloseOptions.NORMAL_CLOSURE)
-        .success(r -> result(r, "success")).fail(r -> result(r, "fail")).build());
+    closeOnce(task);
   }
 
   private void send(SocketTask task, String line, int number) {

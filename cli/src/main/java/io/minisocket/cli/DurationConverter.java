@@ -8,13 +8,16 @@ import java.util.regex.Pattern;
 import picocli.CommandLine.ITypeConverter;
 import picocli.CommandLine.TypeConversionException;
 
-/** Reads a duration: {@code 500ms}, {@code 10s}, {@code 2m}, a plain number of seconds, or ISO-8601 {@code PT1M30S}. */
+/**
+ * Reads a duration: {@code 500ms}, {@code 10s}, {@code 2m}, {@code 1h}, a plain number of seconds, or ISO-8601
+ * {@code PT1H30M}.
+ */
 final class DurationConverter implements ITypeConverter<Duration> {
-  private static final Pattern SIMPLE = Pattern.compile("(\\d+)(ms|s|m)?");
+  private static final Pattern SIMPLE = Pattern.compile("(\\d+)(ms|s|m|h)?");
 
   /**
    * @param duration a duration
-   * @return it for messages, e.g. {@code 10s}, {@code 1m30s}, {@code 0.5s}
+   * @return it for messages, e.g. {@code 10s}, {@code 1m30s}, {@code 1h}, {@code 0.5s}
    */
   static String format(Duration duration) {
     return duration.toString().substring(2).toLowerCase(Locale.ROOT);
@@ -30,12 +33,14 @@ final class DurationConverter implements ITypeConverter<Duration> {
         return switch (unit) {
           case "ms" -> Duration.ofMillis(amount);
           case "m" -> Duration.ofMinutes(amount);
+          case "h" -> Duration.ofHours(amount);
           default -> Duration.ofSeconds(amount);
         };
       }
       return Duration.parse(value.trim().toUpperCase(Locale.ROOT));
     } catch (NumberFormatException | ArithmeticException | DateTimeParseException e) {
-      throw new TypeConversionException("expected a duration such as 500ms, 10s, 2m or PT1M30S, got '" + value + "'");
+      throw new TypeConversionException(
+          "expected a duration such as 500ms, 10s, 2m, 1h or PT1H30M, got '" + value + "'");
     }
   }
 }

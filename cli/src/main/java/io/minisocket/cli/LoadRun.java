@@ -9,9 +9,9 @@ import io.minisocket.core.SocketConfig;
 import io.minisocket.core.SocketResult;
 import io.minisocket.core.SocketTask;
 import io.minisocket.core.transport.Transport;
-import java.io.PrintWriter;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
@@ -31,12 +31,14 @@ import java.util.concurrent.atomic.AtomicReferenceArray;
 import java.util.concurrent.atomic.LongAdder;
 import org.HdrHistogram.ConcurrentHistogram;
 import org.HdrHistogram.Histogram;
+import org.HdrHistogram.Recorder;
 
 /**
  * One {@code load} run: opens the connections through several facades of one platform, sends text messages at the
  * total rate with a scheduler that skips connections whose window of unanswered messages is full, measures connect
- * time and round trips (by the sequence number that starts every message), prints progress once per second, and
- * ends by itself: after the duration it stops sending, waits a little for the last echoes, and closes every socket.
+ * time and round trips (by the sequence number that starts every message), shows progress once per second and keeps
+ * it as the run's series, and ends by itself after the duration, or earlier on Ctrl-C: it stops sending, waits a
+ * little for the last echoes, and closes every socket.
  */
 final class LoadRun {
   /** How often the scheduler sends what is due. */
@@ -63,15 +65,19 @@ final class LoadRun {
       double rate, Duration duration, int size, int window, int maxConnecting, Duration drain) {}
 
   private final Plan plan;
-  private final PrintWriter progress;
+  private final Progress progress;
+  private final Interrupt interrupt;
   private final String padding;
   private final AtomicReferenceArray<Conn> conns;
   private final Semaphore connecting;
   private final CountDownLatch ended;
   private final CompletableFuture<Void> allEnded = new CompletableFuture<>();
   private final CompletableFuture<Void> drained = new CompletableFuture<>();
+  private final CompletableFuture<Void> interrupted = new CompletableFuture<>();
   private final Histogram connectMicros = new ConcurrentHistogram(3);
   private final Histogram roundTripMicros = new ConcurrentHistogram(3);
+  private final Recorder roundTripsThisSecond = new Recorder(3);
+  private final List<LoadSecond> series = Collections.synchronizedList(new ArrayList<>());
   private final Map<String, LongAdder> errors = new ConcurrentHashMap<>();
   private final AtomicLong sequence = new AtomicLong();
   private final AtomicLong inFlight = new AtomicLong();
@@ -95,11 +101,20 @@ final class LoadRun {
   // Only the progress thread uses these.
   private long lastSent;
   private long lastEchoed;
+  private long seconds;
+  private Histogram interval;
   private volatile long sendEnd;
+  private volatile long stoppedAt;
 
-  LoadRun(Plan plan, PrintWriter progress) {
+  /**
+   * @param plan      what to run
+   * @param progress  where the progress goes
+   * @param interrupt Ctrl-C, which ends the run early
+   */
+  LoadRun(Plan plan, Progress progress, Interrupt interrupt) {
     this.plan = plan;
     this.progress = progress;
+    this.interrupt = interrupt;
     this.padding = "x".repeat(plan.size());
     this.conns = new AtomicReferenceArray<>(plan.connections());
     this.connecting = new Semaphore(plan.maxConnecting());
@@ -107,7 +122,7 @@ final class LoadRun {
   }
 
   /**
-   * Runs the plan to its end.
+   * Runs the plan to its end, or until Ctrl-C.
    *
    * @param transport the transport every facade connects through
    * @return the summary
@@ -125,12 +140,13 @@ final class LoadRun {
       }
       start = System.nanoTime();
       long deadline = start + plan.duration().toNanos();
+      interrupt.whenRequested(this::interrupt);
       scheduler.scheduleAtFixedRate(this::report, 1, 1, TimeUnit.SECONDS);
       if (plan.rate() > 0) {
         scheduler.scheduleAtFixedRate(this::sendDue, TICK_MILLIS, TICK_MILLIS, TimeUnit.MILLISECONDS);
       }
       connectAll(clients, deadline);
-      await(allEnded, deadline - System.nanoTime());
+      await(CompletableFuture.anyOf(allEnded, interrupted), deadline - System.nanoTime());
       stopping = true;
       sendEnd = System.nanoTime();
       if (inFlight.get() == 0) {
@@ -149,12 +165,13 @@ final class LoadRun {
       clients.forEach(Client::close);
     }
     scheduler.awaitTermination(1, TimeUnit.SECONDS);
+    progress.end();
     return summary();
   }
 
   private void connectAll(List<Client> clients, long deadline) throws InterruptedException {
     for (int i = 0; i < plan.connections(); i++) {
-      if (!connecting.tryAcquire(deadline - System.nanoTime(), TimeUnit.NANOSECONDS)) {
+      if (!connecting.tryAcquire(deadline - System.nanoTime(), TimeUnit.NANOSECONDS) || interrupted.isDone()) {
         break;
       }
       Conn conn = new Conn();
@@ -211,15 +228,27 @@ final class LoadRun {
     return null;
   }
 
+  /** Ends the run early: no more connects, and the main thread goes on to drain and close. */
+  private void interrupt() {
+    stoppedAt = System.nanoTime();
+    interrupted.complete(null);
+    connecting.release(plan.connections()); // wakes connectAll, which then sees the interrupt
+  }
+
   private void report() {
     long now = System.nanoTime();
     long sentNow = sent.sum();
     long echoedNow = echoed.sum();
     long errorCount = errors.values().stream().mapToLong(LongAdder::sum).sum();
-    progress.printf("[%4ds] open %d/%d  sent %d/s  echoed %d/s  in flight %d  errors %d%s%n",
-        Duration.ofNanos(now - start).toSeconds(), open.get(), plan.connections(), sentNow - lastSent,
-        echoedNow - lastEchoed, inFlight.get(), errorCount, stopping ? "  (ending)" : "");
-    progress.flush();
+    interval = roundTripsThisSecond.getIntervalHistogram(interval);
+    boolean none = interval.getTotalCount() == 0;
+    // numbered by the report, not by the clock: a report the loaded JVM runs late is still that second's
+    LoadSecond second = new LoadSecond(++seconds, open.get(), sentNow - lastSent,
+        echoedNow - lastEchoed, inFlight.get(), errorCount,
+        none ? null : LoadSummary.millis(interval.getValueAtPercentile(50)),
+        none ? null : LoadSummary.millis(interval.getValueAtPercentile(99)));
+    series.add(second);
+    progress.show(second, !stopping ? null : interrupted.isDone() ? "interrupted, ending" : "ending");
     lastSent = sentNow;
     lastEchoed = echoedNow;
   }
@@ -259,12 +288,13 @@ final class LoadRun {
     errors.forEach((key, count) -> counted.put(key, count.sum()));
     long end = sendEnd == 0 ? System.nanoTime() : sendEnd;
     double sendSeconds = sendStart == 0 ? 0 : (end - sendStart) / 1e9;
-    return new LoadSummary(plan, opened.sum(), failed.sum(), plan.connections() - attempted, unfinished.sum(),
-        closedAbnormally.sum(), connectMicros.copy(), roundTripMicros.copy(), sent.sum(), echoed.sum(),
-        sendFailed.sum(), unexpected.sum(), skipped, sendSeconds, counted);
+    Duration stoppedAfter = interrupted.isDone() ? Duration.ofNanos(stoppedAt - start) : null;
+    return new LoadSummary(plan, stoppedAfter, opened.sum(), failed.sum(), plan.connections() - attempted,
+        unfinished.sum(), closedAbnormally.sum(), connectMicros.copy(), roundTripMicros.copy(), sent.sum(),
+        echoed.sum(), sendFailed.sum(), unexpected.sum(), skipped, sendSeconds, counted, List.copyOf(series));
   }
 
-  private static void await(CompletableFuture<Void> future, long nanos) throws InterruptedException {
+  private static void await(CompletableFuture<?> future, long nanos) throws InterruptedException {
     try {
       future.get(Math.max(0, nanos), TimeUnit.NANOSECONDS);
     } catch (TimeoutException e) {
@@ -332,6 +362,7 @@ final class LoadRun {
         return;
       }
       roundTripMicros.recordValue((now - sentAt) / 1000);
+      roundTripsThisSecond.recordValue((now - sentAt) / 1000);
       echoed.increment();
       inFlight.decrementAndGet();
       answered();

@@ -5,13 +5,15 @@ import java.io.OutputStreamWriter;
 import java.io.PrintWriter;
 import java.nio.charset.StandardCharsets;
 import picocli.CommandLine;
+import picocli.CommandLine.UnmatchedArgumentException;
 
 /**
  * The {@code minisocket} command line: {@code connect} (a platform-faithful WebSocket client on stdin/stdout),
  * {@code demo} (all four platforms against an embedded echo server; also what no arguments run) and {@code load}
  * (many connections under a platform's rules, with a latency summary). {@code minisocket --help} lists them.
  *
- * <p>Exit status: 0 when everything behaved, 1 when a connection or run failed, 2 for bad arguments.
+ * <p>Exit status: 0 when everything behaved, 1 when a connection or run failed, 2 for bad arguments, 130 after Ctrl-C
+ * (which {@code connect} and {@code load} answer by closing their sockets and printing what they must first).
  */
 public final class Main {
   private Main() {}
@@ -24,9 +26,15 @@ public final class Main {
   public static void main(String[] args) {
     PrintWriter out = new PrintWriter(new OutputStreamWriter(System.out, StandardCharsets.UTF_8), true);
     PrintWriter err = new PrintWriter(new OutputStreamWriter(System.err, StandardCharsets.UTF_8), true);
-    int status = run(args, System.in, out, err);
-    out.flush();
-    err.flush();
+    Interrupt ctrlC = Interrupt.onShutdown();
+    int status;
+    try {
+      status = run(args, System.in, out, err, ctrlC);
+    } finally {
+      out.flush();
+      err.flush();
+      ctrlC.finished();
+    }
     System.exit(status);
   }
 
@@ -40,11 +48,25 @@ public final class Main {
    * @return the exit status
    */
   static int run(String[] args, InputStream in, PrintWriter out, PrintWriter err) {
-    return commandLine(in, out, err).execute(args);
+    return run(args, in, out, err, new Interrupt());
   }
 
-  static CommandLine commandLine(InputStream in, PrintWriter out, PrintWriter err) {
-    CommandLine commandLine = new CommandLine(new MiniSocketCommand(in));
+  /**
+   * Runs the command line on the given streams, ending {@code connect} and {@code load} gracefully on request.
+   *
+   * @param args      the arguments
+   * @param in        standard input
+   * @param out       standard output
+   * @param err       standard error
+   * @param interrupt Ctrl-C
+   * @return the exit status
+   */
+  static int run(String[] args, InputStream in, PrintWriter out, PrintWriter err, Interrupt interrupt) {
+    return commandLine(in, out, err, interrupt).execute(args);
+  }
+
+  static CommandLine commandLine(InputStream in, PrintWriter out, PrintWriter err, Interrupt interrupt) {
+    CommandLine commandLine = new CommandLine(new MiniSocketCommand(in, interrupt));
     commandLine.setOut(out);
     commandLine.setErr(err);
     commandLine.setParameterExceptionHandler((e, args) -> {
@@ -52,6 +74,7 @@ public final class Main {
       err.println(failed.getCommandName().equals("minisocket") ? "minisocket: " + e.getMessage()
           : "minisocket " + failed.getCommandName() + ": " + e.getMessage()
           + " (see 'minisocket " + failed.getCommandName() + " --help')");
+      UnmatchedArgumentException.printSuggestions(e, err); // "Did you mean: load?", "Possible solutions: --rate"
       err.flush();
       return CommandLine.ExitCode.USAGE;
     });

@@ -16,17 +16,24 @@ import picocli.CommandLine.Spec;
     footer = {"", "Exit status: 0 everything behaved, 1 a connection or run failed, 2 bad arguments."})
 final class MiniSocketCommand implements Callable<Integer> {
   private final InputStream in;
+  private final Interrupt interrupt;
 
   @Spec
   private CommandSpec spec;
 
-  MiniSocketCommand(InputStream in) {
+  MiniSocketCommand(InputStream in, Interrupt interrupt) {
     this.in = in;
+    this.interrupt = interrupt;
   }
 
   /** @return standard input, for {@code connect} */
   InputStream in() {
     return in;
+  }
+
+  /** @return Ctrl-C, for the commands that end gracefully on it */
+  Interrupt interrupt() {
+    return interrupt;
   }
 
   @Override

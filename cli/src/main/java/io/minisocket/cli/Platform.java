@@ -15,8 +15,6 @@ import java.util.Arrays;
 import java.util.Iterator;
 import java.util.Locale;
 import java.util.stream.Collectors;
-import picocli.CommandLine.ITypeConverter;
-import picocli.CommandLine.TypeConversionException;
 
 /** The four platforms the CLI speaks as, each through its own facade with its default settings. */
 enum Platform {
@@ -123,11 +121,9 @@ enum Platform {
   }
 
   /** Reads {@code --platform}. */
-  static final class Converter implements ITypeConverter<Platform> {
-    @Override
-    public Platform convert(String value) {
-      return Arrays.stream(values()).filter(p -> p.id().equalsIgnoreCase(value)).findFirst()
-          .orElseThrow(() -> new TypeConversionException("expected one of " + ids() + ", got '" + value + "'"));
+  static final class Converter extends EnumConverter<Platform> {
+    Converter() {
+      super(Platform.class, Platform::id, "one of " + ids());
     }
   }
 

@@ -26,9 +26,14 @@ record Cli(int status, String out, String err) {
   }
 
   static Cli run(InputStream stdin, String... args) {
+    return run(stdin, new Interrupt(), args);
+  }
+
+  /** Runs it with an {@link Interrupt} the test may request, as Ctrl-C does. */
+  static Cli run(InputStream stdin, Interrupt interrupt, String... args) {
     StringWriter out = new StringWriter();
     StringWriter err = new StringWriter();
-    int status = Main.run(args, stdin, new PrintWriter(out, true), new PrintWriter(err, true));
+    int status = Main.run(args, stdin, new PrintWriter(out, true), new PrintWriter(err, true), interrupt);
     return new Cli(status, out.toString(), err.toString());
   }
 

@@ -1,9 +1,11 @@
 package io.minisocket.cli;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import io.minisocket.testkit.EchoServer;
+import io.minisocket.testkit.Handshake;
 import io.minisocket.testkit.MockWebSocketServer;
 import io.minisocket.testkit.RecordedRequest;
 import io.minisocket.testkit.Script;
@@ -17,6 +19,8 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -178,6 +182,44 @@ class ConnectCommandTest {
       assertThat(cli.status()).as(cli.toString()).isZero();
       assertThat(cli.eventNames()).containsSubsequence("message", "close");
       assertThat(cli.event("close").path("reason").asText()).isEqualTo("done");
+    }
+  }
+
+  @Test
+  void ctrlCClosesTheSocketWith1000AndPrintsTheCloseEventBeforeExiting() throws Exception {
+    try (MockWebSocketServer server = MockWebSocketServer.builder().tls(CERTIFICATE).start();
+         ChildCli cli = ChildCli.start(args(server.url(), "wx"))) {
+      cli.stdin().write("hi\n".getBytes(StandardCharsets.UTF_8));
+      cli.stdin().flush(); // stdin stays open: only Ctrl-C ends the session
+      await().atMost(Duration.ofSeconds(30)).until(() -> cli.out().contains("\"event\":\"message\""));
+
+      cli.pressCtrlC();
+
+      assertThat(cli.awaitExit(Duration.ofSeconds(30))).as(cli.toString()).isEqualTo(130);
+      assertThat(server.awaitClose(Duration.ofSeconds(10)).code()).isEqualTo(1000);
+      List<String> lines = cli.out().lines().toList();
+      assertThat(lines).as(cli.toString())
+          .contains("{\"event\":\"closeSocket.success\",\"errMsg\":\"closeSocket:ok\"}");
+      assertThat(lines.get(lines.size() - 1)).startsWith("{\"event\":\"close\",\"code\":1000,");
+    }
+  }
+
+  @Test
+  void ctrlCWhileConnectingEndsTheAttemptAndPrintsTheClose() throws Exception {
+    try (MockWebSocketServer server = MockWebSocketServer.builder().tls(CERTIFICATE)
+        .handshake(Handshake.stallHandshake()).start();
+         PipedOutputStream typing = new PipedOutputStream();
+         PipedInputStream stdin = new PipedInputStream(typing)) {
+      Interrupt ctrlC = new Interrupt();
+      CompletableFuture<Cli> run = CompletableFuture.supplyAsync(() -> Cli.run(stdin, ctrlC, args(server.url(), "wx")));
+      server.takeRequest(Duration.ofSeconds(30));
+
+      ctrlC.request();
+
+      Cli cli = run.get(30, TimeUnit.SECONDS);
+      assertThat(cli.status()).as(cli.toString()).isZero();
+      assertThat(cli.eventNames()).containsExactly("connectSocket.success", "closeSocket.success", "close");
+      assertThat(cli.event("close").path("code").asInt()).isEqualTo(1000);
     }
   }
 
