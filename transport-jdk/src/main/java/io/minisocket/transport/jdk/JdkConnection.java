@@ -152,13 +152,18 @@ final class JdkConnection implements Connection {
       return;
     }
     timer = transport.schedule(() -> serial.execute(() -> onTimeout(timeoutMillis)), timeoutMillis);
+    ResponseHeaders.Slot slot = transport.responseHeaders().started(request.uri());
     try {
       handshake = builder.buildAsync(request.uri(), new Listener());
     } catch (IllegalArgumentException e) {
+      transport.responseHeaders().finished(slot);
       end(TransportFailure.of(Kind.IO, "invalid request: " + e.getMessage(), e));
       return;
     }
-    handshake.whenComplete((w, e) -> serial.execute(() -> onHandshake(w, e)));
+    handshake.whenComplete((w, e) -> {
+      transport.responseHeaders().finished(slot);
+      serial.execute(() -> onHandshake(w, e, slot.headers()));
+    });
   }
 
   private void onTimeout(long timeoutMillis) {
@@ -171,7 +176,7 @@ final class JdkConnection implements Connection {
     }
   }
 
-  private void onHandshake(WebSocket w, Throwable failure) {
+  private void onHandshake(WebSocket w, Throwable failure, Map<String, List<String>> headers) {
     if (state != State.CONNECTING) {
       if (w != null) {
         LOG.debug("Handshake to {} completed after the connection ended; dropping it", request.uri());
@@ -197,16 +202,12 @@ final class JdkConnection implements Connection {
       return;
     }
     state = State.OPEN;
-    emit(() -> events.opened(responseHeaders(), protocol));
+    emit(() -> events.opened(headers, protocol));
     if (errorBeforeOpen != null) {
       onError(errorBeforeOpen);
       return;
     }
     w.request(1);
-  }
-
-  private Map<String, List<String>> responseHeaders() {
-    return Map.of();
   }
 
   private void onPart(Object part, boolean last) {

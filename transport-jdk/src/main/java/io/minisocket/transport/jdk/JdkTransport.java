@@ -49,7 +49,9 @@ import org.apache.logging.log4j.Logger;
  * every send completes exactly once, also when the connection ends with sends still queued or being written.
  *
  * <p><b>What the JDK cannot do</b> (the port allows for each): the opening handshake is always a {@code GET}; the
- * handshake's response headers are not exposed, so {@code opened} reports none; a handshake in progress cannot be
+ * handshake's response headers are not exposed, so they are caught on their way past the client's cookie handler,
+ * which works only while one handshake to a URI is in progress ({@code opened} reports none for handshakes to the
+ * same URI that overlap); a handshake in progress cannot be
  * cancelled, so after {@link Connection#abort()} (reported at once) the JDK's TCP connection lives on until the
  * handshake completes or its connect timeout passes; and the JDK refuses request headers it manages itself
  * ({@code Connection}, {@code Host}, {@code Upgrade}, {@code Sec-WebSocket-*}, ...), which then fail the connect.
@@ -64,6 +66,7 @@ public final class JdkTransport implements Transport {
   private final ExecutorService pool;
   private final ScheduledThreadPoolExecutor timer;
   private final HttpClient client;
+  private final ResponseHeaders responseHeaders = new ResponseHeaders();
   private final Set<JdkConnection> live = ConcurrentHashMap.newKeySet();
   private final AtomicBoolean closed = new AtomicBoolean();
 
@@ -73,7 +76,8 @@ public final class JdkTransport implements Transport {
     this.pool = Executors.newCachedThreadPool(daemons("minisocket-jdk-" + id + "-"));
     this.timer = new ScheduledThreadPoolExecutor(1, daemons("minisocket-jdk-" + id + "-timer-"));
     timer.setRemoveOnCancelPolicy(true);
-    this.client = HttpClient.newBuilder().executor(pool).sslContext(sslContext).build();
+    this.client = HttpClient.newBuilder().executor(pool).sslContext(sslContext)
+        .cookieHandler(responseHeaders).build();
   }
 
   /**
@@ -146,6 +150,10 @@ public final class JdkTransport implements Transport {
 
   HttpClient client() {
     return client;
+  }
+
+  ResponseHeaders responseHeaders() {
+    return responseHeaders;
   }
 
   ExecutorService pool() {
