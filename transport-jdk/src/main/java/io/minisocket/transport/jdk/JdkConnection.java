@@ -265,8 +265,12 @@ final class JdkConnection implements Connection {
     if (next == null) {
       if (closeCode != null && !closeSent) {
         closeSent = true;
-        ws.sendClose(closeCode, closeReason).whenComplete((w, e) -> {
-          if (e != null) {
+        int code = closeCode;
+        ws.sendClose(code, closeReason).whenComplete((w, e) -> {
+          if (e instanceof IllegalArgumentException) {
+            serial.execute(() -> end(TransportFailure.of(Kind.IO,
+                "java.net.http.WebSocket cannot send close code " + code + ": " + e.getMessage(), e)));
+          } else if (e != null) {
             LOG.debug("Close of {} failed: {}", request.uri(), e.toString());
           }
         });
@@ -329,7 +333,7 @@ final class JdkConnection implements Connection {
       ws.abort();
     }
     if (handshake != null && ws == null) {
-      handshake.cancel(true); // the JDK may not stop the handshake; onHandshake drops it when it completes
+      handshake.cancel(true); // drops the JDK's connection; should it complete anyway, onHandshake drops it
     }
     queue.clear();
     for (Write w : List.copyOf(outstanding)) {

@@ -48,13 +48,12 @@ import org.apache.logging.log4j.Logger;
  * <p><b>Nothing lost.</b> Every connect ends in {@code opened} then one terminal event, or in one {@code failed};
  * every send completes exactly once, also when the connection ends with sends still queued or being written.
  *
- * <p><b>What the JDK cannot do</b> (the port allows for each): the opening handshake is always a {@code GET}; the
- * handshake's response headers are not exposed, so they are caught on their way past the client's cookie handler,
- * which works only while one handshake to a URI is in progress ({@code opened} reports none for handshakes to the
- * same URI that overlap); a handshake in progress cannot be
- * cancelled, so after {@link Connection#abort()} (reported at once) the JDK's TCP connection lives on until the
- * handshake completes or its connect timeout passes; and the JDK refuses request headers it manages itself
- * ({@code Connection}, {@code Host}, {@code Upgrade}, {@code Sec-WebSocket-*}, ...), which then fail the connect.
+ * <p><b>What the JDK cannot do.</b> The opening handshake is always a {@code GET}. The handshake's response headers
+ * are not exposed: they are caught on their way past the client's cookie handler, which tells handshakes apart only
+ * by URI, so {@code opened} reports none for handshakes to the same URI that overlap. The JDK refuses request
+ * headers it manages itself ({@code Connection}, {@code Host}, {@code Upgrade}, {@code Sec-WebSocket-*}, ...),
+ * which then fail the connect, and close codes a client may not send ({@code 1002}, {@code 1003}, {@code 1007},
+ * {@code 1009}, {@code 1010}, {@code 1012}–{@code 1014}, above {@code 4999}), which then fail the connection.
  */
 public final class JdkTransport implements Transport {
 
