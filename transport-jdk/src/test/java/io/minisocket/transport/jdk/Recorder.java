@@ -18,11 +18,14 @@ final class Recorder implements ConnectionEvents {
   /** The {@code closed} event. */
   record Closed(int code, String reason) {}
 
+  /** The {@code opened} event. */
+  record Opened(Map<String, List<String>> headers, String protocol) {}
+
   private final List<Object> events = new CopyOnWriteArrayList<>();
 
   @Override
   public void opened(Map<String, List<String>> responseHeaders, String protocol) {
-    events.add("opened");
+    events.add(new Opened(Map.copyOf(responseHeaders), protocol));
   }
 
   @Override
@@ -51,12 +54,13 @@ final class Recorder implements ConnectionEvents {
   }
 
   boolean opened() {
-    return events.contains("opened");
+    return events.stream().anyMatch(Opened.class::isInstance);
   }
 
-  void awaitOpened() {
+  Opened awaitOpened() {
     await("opened").atMost(WAIT).until(() -> opened() || terminal() != null);
     assertThat(opened()).as("opened; events %s", events).isTrue();
+    return events.stream().filter(Opened.class::isInstance).map(Opened.class::cast).findFirst().orElseThrow();
   }
 
   TransportFailure awaitFailed() {
