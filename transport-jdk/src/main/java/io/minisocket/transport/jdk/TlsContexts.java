@@ -36,7 +36,7 @@ final class TlsContexts {
     }
     try {
       if (options.trustAll()) {
-        return context(new TrustingEverything());
+        return context(new WithoutHostCheck(null));
       }
       KeyStore trusted = trustStore(options);
       if (trusted == null && options.verifyHost()) {
@@ -114,8 +114,10 @@ final class TlsContexts {
   }
 
   /**
-   * Checks the chain but not the host name: an {@link X509ExtendedTrustManager} is trusted by JSSE to do the
-   * endpoint identification itself, and this one leaves it out.
+   * Checks the server's chain with {@code delegate} but not the host name, or nothing at all when {@code delegate} is
+   * {@code null} ({@link JdkTransportOptions.Builder#trustAll}, development only). JSSE leaves the endpoint
+   * identification to an {@link X509ExtendedTrustManager}, and this one leaves it out. Client certificates are never
+   * checked here: this trust manager only serves a client.
    */
   private static final class WithoutHostCheck extends X509ExtendedTrustManager {
     private final X509TrustManager delegate;
@@ -126,67 +128,43 @@ final class TlsContexts {
 
     @Override
     public void checkServerTrusted(X509Certificate[] chain, String authType) throws CertificateException {
-      delegate.checkServerTrusted(chain, authType);
+      if (delegate != null) {
+        delegate.checkServerTrusted(chain, authType);
+      }
     }
 
     @Override
     public void checkServerTrusted(X509Certificate[] chain, String authType, Socket socket)
         throws CertificateException {
-      delegate.checkServerTrusted(chain, authType);
+      checkServerTrusted(chain, authType);
     }
 
     @Override
     public void checkServerTrusted(X509Certificate[] chain, String authType, SSLEngine engine)
         throws CertificateException {
-      delegate.checkServerTrusted(chain, authType);
+      checkServerTrusted(chain, authType);
     }
 
     @Override
     public void checkClientTrusted(X509Certificate[] chain, String authType) throws CertificateException {
-      delegate.checkClientTrusted(chain, authType);
+      throw new CertificateException("a MiniSocket client does not accept client certificates");
     }
 
     @Override
     public void checkClientTrusted(X509Certificate[] chain, String authType, Socket socket)
         throws CertificateException {
-      delegate.checkClientTrusted(chain, authType);
+      checkClientTrusted(chain, authType);
     }
 
     @Override
     public void checkClientTrusted(X509Certificate[] chain, String authType, SSLEngine engine)
         throws CertificateException {
-      delegate.checkClientTrusted(chain, authType);
+      checkClientTrusted(chain, authType);
     }
 
     @Override
     public X509Certificate[] getAcceptedIssuers() {
-      return delegate.getAcceptedIssuers();
-    }
-  }
-
-  /** Accepts every certificate for every host: {@link JdkTransportOptions.Builder#trustAll}, development only. */
-  private static final class TrustingEverything extends X509ExtendedTrustManager {
-    @Override
-    public void checkServerTrusted(X509Certificate[] chain, String authType) {}
-
-    @Override
-    public void checkServerTrusted(X509Certificate[] chain, String authType, Socket socket) {}
-
-    @Override
-    public void checkServerTrusted(X509Certificate[] chain, String authType, SSLEngine engine) {}
-
-    @Override
-    public void checkClientTrusted(X509Certificate[] chain, String authType) {}
-
-    @Override
-    public void checkClientTrusted(X509Certificate[] chain, String authType, Socket socket) {}
-
-    @Override
-    public void checkClientTrusted(X509Certificate[] chain, String authType, SSLEngine engine) {}
-
-    @Override
-    public X509Certificate[] getAcceptedIssuers() {
-      return new X509Certificate[0];
+      return delegate == null ? new X509Certificate[0] : delegate.getAcceptedIssuers();
     }
   }
 }
