@@ -3,6 +3,7 @@ package io.minisocket.transport.jdk;
 import io.minisocket.core.transport.TransportFailure;
 import io.minisocket.core.transport.TransportFailure.Kind;
 import java.net.ConnectException;
+import java.net.URI;
 import java.net.UnknownHostException;
 import java.net.http.HttpTimeoutException;
 import java.net.http.WebSocketHandshakeException;
@@ -24,13 +25,14 @@ final class HandshakeFailures {
 
   /**
    * @param failure the cause of a failed {@code buildAsync} future
+   * @param uri     where the handshake went, named in the messages
    * @return the classified failure, {@link Kind#IO} when nothing more specific matches
    */
-  static TransportFailure classify(Throwable failure) {
+  static TransportFailure classify(Throwable failure, URI uri) {
     Throwable top = unwrap(failure);
     Throwable c = top;
     for (int depth = 0; c != null && depth < MAX_DEPTH; depth++, c = c.getCause()) {
-      TransportFailure f = classifyOne(c, top);
+      TransportFailure f = classifyOne(c, top, uri);
       if (f != null) {
         return f;
       }
@@ -49,7 +51,7 @@ final class HandshakeFailures {
     return c;
   }
 
-  private static TransportFailure classifyOne(Throwable c, Throwable top) {
+  private static TransportFailure classifyOne(Throwable c, Throwable top, URI uri) {
     if (c instanceof WebSocketHandshakeException handshake) {
       int status = handshake.getResponse() == null ? 0 : handshake.getResponse().statusCode();
       if (status != 101 && status >= 200 && status < 300) {
@@ -74,12 +76,17 @@ final class HandshakeFailures {
       return TransportFailure.of(Kind.TLS, "TLS failed: " + describe(c), top);
     }
     if (c instanceof UnknownHostException || c instanceof UnresolvedAddressException) {
-      return TransportFailure.of(Kind.UNKNOWN_HOST, "unknown host: " + describe(c), top);
+      return TransportFailure.of(Kind.UNKNOWN_HOST, "unknown host: " + uri.getHost(), top);
     }
     if (c instanceof ConnectException && !(c.getCause() instanceof UnresolvedAddressException)) {
-      return TransportFailure.of(Kind.REFUSED, "connection refused: " + describe(c), top);
+      return TransportFailure.of(Kind.REFUSED, "connection refused: nothing listens at " + uri.getHost() + ":"
+          + port(uri), top);
     }
     return null;
+  }
+
+  private static int port(URI uri) {
+    return uri.getPort() != -1 ? uri.getPort() : "wss".equalsIgnoreCase(uri.getScheme()) ? 443 : 80;
   }
 
   private static String describe(Throwable t) {

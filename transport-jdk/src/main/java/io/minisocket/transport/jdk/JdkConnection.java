@@ -186,7 +186,7 @@ final class JdkConnection implements Connection {
     }
     cancelTimer();
     if (failure != null) {
-      end(HandshakeFailures.classify(failure));
+      end(HandshakeFailures.classify(failure, request.uri()));
       return;
     }
     ws = w;
