@@ -62,6 +62,7 @@ public final class JdkTransport implements Transport {
   private static final AtomicInteger TRANSPORTS = new AtomicInteger();
 
   private final JdkTransportOptions options;
+  private final String poolThreadPrefix;
   private final ExecutorService pool;
   private final ScheduledThreadPoolExecutor timer;
   private final HttpClient client;
@@ -72,7 +73,8 @@ public final class JdkTransport implements Transport {
   private JdkTransport(JdkTransportOptions options, SSLContext sslContext) {
     this.options = options;
     int id = TRANSPORTS.incrementAndGet();
-    this.pool = Executors.newCachedThreadPool(daemons("minisocket-jdk-" + id + "-"));
+    this.poolThreadPrefix = "minisocket-jdk-" + id + "-";
+    this.pool = Executors.newCachedThreadPool(daemons(poolThreadPrefix));
     this.timer = new ScheduledThreadPoolExecutor(1, daemons("minisocket-jdk-" + id + "-timer-"));
     timer.setRemoveOnCancelPolicy(true);
     this.client = HttpClient.newBuilder().executor(pool).sslContext(sslContext)
@@ -125,7 +127,8 @@ public final class JdkTransport implements Transport {
 
   /**
    * Aborts every open or opening connection (they report {@link TransportFailure.Kind#ABORTED}), waits up to 10
-   * seconds for them to end, then stops this transport's threads. Idempotent.
+   * seconds for them to end (not when called from one of this transport's own threads, such as inside a callback),
+   * then stops this transport's threads. Idempotent.
    */
   @Override
   public void close() {
@@ -136,8 +139,11 @@ public final class JdkTransport implements Transport {
     for (JdkConnection c : List.copyOf(live)) {
       pending.add(c.abort("transport closed"));
     }
+    boolean onOwnThread = Thread.currentThread().getName().startsWith(poolThreadPrefix);
     try {
-      CompletableFuture.allOf(pending.toArray(CompletableFuture[]::new)).get(CLOSE_WAIT_SECONDS, TimeUnit.SECONDS);
+      if (!onOwnThread) { // a connection's events may run on this very thread: waiting for them would stall
+        CompletableFuture.allOf(pending.toArray(CompletableFuture[]::new)).get(CLOSE_WAIT_SECONDS, TimeUnit.SECONDS);
+      }
     } catch (InterruptedException e) {
       Thread.currentThread().interrupt();
     } catch (ExecutionException | TimeoutException e) {

@@ -19,6 +19,7 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.atomic.AtomicInteger;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
@@ -138,6 +139,27 @@ class JdkTransportTest {
       Recorder late = new Recorder();
       own.connect(request(server.url(), Map.of()), late);
       assertThat(late.awaitFailed().kind()).isEqualTo(TransportFailure.Kind.ABORTED);
+    }
+  }
+
+  @Test
+  void closingTheTransportInsideAConnectionsCallbackDoesNotWaitForThatConnection() {
+    try (MockWebSocketServer server = MockWebSocketServer.builder().start()) {
+      JdkTransport own = JdkTransport.create();
+      CompletableFuture<Void> closeReturned = new CompletableFuture<>();
+      Recorder events = new Recorder() {
+        @Override
+        public void opened(Map<String, List<String>> responseHeaders, String protocol) {
+          super.opened(responseHeaders, protocol);
+          own.close();  // waiting here for this connection's end would wait for this very callback
+          closeReturned.complete(null);
+        }
+      };
+      own.connect(request(server.url(), Map.of()), events);
+      // close() waits up to 10 s for connections it may wait for; from a callback it must not wait at all
+      assertThat(closeReturned).succeedsWithin(WAIT.dividedBy(2));
+      assertThat(events.awaitFailed().kind()).isEqualTo(TransportFailure.Kind.ABORTED);
+      server.awaitDisconnect(WAIT);
     }
   }
 

@@ -12,7 +12,7 @@ import java.util.Map;
 import java.util.concurrent.CopyOnWriteArrayList;
 
 /** Records what the transport reports about one connection, for this module's own tests. */
-final class Recorder implements ConnectionEvents {
+class Recorder implements ConnectionEvents {
   static final Duration WAIT = Duration.ofSeconds(10);
 
   /** The {@code closed} event. */
