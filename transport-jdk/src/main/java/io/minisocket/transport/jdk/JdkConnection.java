@@ -16,6 +16,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionException;
 import java.util.concurrent.CompletionStage;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.Future;
@@ -40,6 +41,8 @@ final class JdkConnection implements Connection {
 
   private static final Logger LOG = LogManager.getLogger(JdkConnection.class);
   private static final AtomicBoolean WARNED_METHOD = new AtomicBoolean();
+  /** Never sent in a close frame (RFC 6455 section 7.4.1); the JDK reports it when the input ends without one. */
+  private static final int CLOSED_ABNORMALLY = 1006;
 
   private enum State { CONNECTING, OPEN, ENDED }
 
@@ -230,7 +233,12 @@ final class JdkConnection implements Connection {
   }
 
   private void onPeerClose(int code, String reason) {
-    if (state == State.OPEN) {
+    if (state != State.OPEN) {
+      return;
+    }
+    if (code == CLOSED_ABNORMALLY) { // the JDK's word for "the stream ended without a close frame"
+      end(TransportFailure.of(Kind.IO, "connection closed without a closing handshake", null));
+    } else {
       endClosed(code, reason == null ? "" : reason);
     }
   }
@@ -288,6 +296,12 @@ final class JdkConnection implements Connection {
     sent.whenComplete((w, e) -> serial.execute(() -> {
       writing = false;
       next.complete(e);
+      Throwable cause = e instanceof CompletionException && e.getCause() != null ? e.getCause() : e;
+      if (cause instanceof IOException) {
+        // The JDK may not report a peer's reset or end of stream (seen on JDK 17 when data came just before it)
+        // until something is written: a failed write is how the connection learns that it is gone.
+        onError(cause);
+      }
       pump();
     }));
   }

@@ -18,7 +18,8 @@ import java.util.concurrent.CompletableFuture;
 
 /**
  * A one-connection {@code ws://} server on 127.0.0.1 that accepts the handshake and then writes the given raw
- * frames (for messages split into fragments, with control frames between them), then waits for the client to go.
+ * frames (for messages split into fragments, with control frames between them), then either waits for the client
+ * to go or ends the TCP stream without a close frame.
  */
 final class FragmentingServer implements AutoCloseable {
   private final ServerSocket socket;
@@ -35,22 +36,32 @@ final class FragmentingServer implements AutoCloseable {
     }
   }
 
-  FragmentingServer(List<RawFrame> frames) throws IOException {
+  /**
+   * @param frames              what to write after the handshake
+   * @param endStreamAfterwards whether to close the TCP connection (a FIN, no close frame) after the frames; it
+   *                            then first waits for the client's first frame, so that the 101 response, the frames
+   *                            and the end of the stream do not reach the client in one read
+   */
+  FragmentingServer(List<RawFrame> frames, boolean endStreamAfterwards) throws IOException {
     socket = new ServerSocket(0, 1, InetAddress.getLoopbackAddress());
-    done = CompletableFuture.runAsync(() -> serve(frames));
+    done = CompletableFuture.runAsync(() -> serve(frames, endStreamAfterwards));
   }
 
   String url() {
     return "ws://127.0.0.1:" + socket.getLocalPort() + "/";
   }
 
-  private void serve(List<RawFrame> frames) {
+  private void serve(List<RawFrame> frames, boolean endStreamAfterwards) {
     try (Socket client = socket.accept()) {
       InputStream in = client.getInputStream();
       OutputStream out = client.getOutputStream();
       String key = readKey(in);
       out.write(("HTTP/1.1 101 Switching Protocols\r\nUpgrade: websocket\r\nConnection: Upgrade\r\n"
           + "Sec-WebSocket-Accept: " + accept(key) + "\r\n\r\n").getBytes(StandardCharsets.ISO_8859_1));
+      out.flush();
+      if (endStreamAfterwards && in.read() == -1) {
+        return;
+      }
       for (RawFrame f : frames) {
         out.write((f.fin() ? 0x80 : 0) | f.opcode());
         int n = f.payload().length;
@@ -64,7 +75,7 @@ final class FragmentingServer implements AutoCloseable {
         out.write(f.payload());
       }
       out.flush();
-      while (in.read() != -1) {
+      while (!endStreamAfterwards && in.read() != -1) {
         // wait for the client to close; what it sends is not checked here
       }
     } catch (IOException e) {

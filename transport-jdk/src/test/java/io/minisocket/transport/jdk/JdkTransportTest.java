@@ -50,12 +50,36 @@ class JdkTransportTest {
         RawFrame.continuation(true, tail),
         new RawFrame(false, 2, new byte[] {0, 1}),       // a binary message in three fragments
         RawFrame.continuation(false, new byte[0]),
-        RawFrame.continuation(true, new byte[] {2, (byte) 0xff})))) {
+        RawFrame.continuation(true, new byte[] {2, (byte) 0xff})), false)) {
       Recorder events = new Recorder();
       transport.connect(request(server.url(), Map.of()), events);
       List<Frame> messages = events.awaitMessages(2);
       assertThat(messages.get(0)).isEqualTo(Frame.text("hello, wörld"));
       assertThat(((Frame.Binary) messages.get(1)).toByteArray()).containsExactly(0, 1, 2, 0xff);
+    }
+  }
+
+  /**
+   * The JDK 17 client reports the end of a TCP stream that follows data at once only sometimes (as an
+   * {@code onClose} with 1006, which is no close frame and must not pass for one), and sometimes not at all until it
+   * writes: either way the connection must end in {@code failed(IO)}, at the latest with the first write that fails.
+   */
+  @Test
+  void aStreamThatEndsWithoutACloseFrameFailsWithIoByTheNextWriteAtTheLatest() throws Exception {
+    try (FragmentingServer server = new FragmentingServer(List.of(RawFrame.text(true, "last words")), true)) {
+      Recorder events = new Recorder();
+      Connection connection = transport.connect(request(server.url(), Map.of()), events);
+      events.awaitOpened();
+      connection.send(Frame.text("the server reads one byte of this, then resets"), failure -> { });
+      assertThat(events.awaitMessages(1)).containsExactly(Frame.text("last words"));
+      for (int i = 0; i < 50 && events.terminal() == null; i++) {  // each write waits for the previous one
+        CompletableFuture<Throwable> written = new CompletableFuture<>();
+        connection.send(Frame.text("are you there?"), written::complete);
+        assertThat(written).succeedsWithin(WAIT);
+      }
+      TransportFailure failure = events.awaitFailed();
+      assertThat(failure.kind()).isEqualTo(TransportFailure.Kind.IO);
+      assertThat(failure.message()).isNotBlank();
     }
   }
 
