@@ -53,7 +53,9 @@ import org.apache.logging.log4j.Logger;
  * by URI, so {@code opened} reports none for handshakes to the same URI that overlap. The JDK refuses request
  * headers it manages itself ({@code Connection}, {@code Host}, {@code Upgrade}, {@code Sec-WebSocket-*}, ...),
  * which then fail the connect, and close codes a client may not send ({@code 1002}, {@code 1003}, {@code 1007},
- * {@code 1009}, {@code 1010}, {@code 1012}–{@code 1014}, above {@code 4999}), which then fail the connection.
+ * {@code 1009}, {@code 1010}, {@code 1012}–{@code 1014}, above {@code 4999}), which then fail the connection. The
+ * JDK 17 client may not notice a peer that drops the connection right after sending data until it next writes: a
+ * write that fails with an I/O error ends the connection.
  */
 public final class JdkTransport implements Transport {
 
