@@ -79,6 +79,16 @@ public abstract class TransportContractKit {
    */
   protected abstract Transport createTransport(Path trustedCertificatePem);
 
+  /**
+   * Declares what the transport's client cannot do of what the port asks; the tests that depend on it then check
+   * the weaker promise that remains. Override only for a limit of the underlying client, and document it.
+   *
+   * @return the transport's capabilities; {@link TransportCapabilities#all()} unless overridden
+   */
+  protected TransportCapabilities capabilities() {
+    return TransportCapabilities.all();
+  }
+
   @BeforeAll
   final void tckStartTransport() {
     transport = createTransport(KitCertificates.TRUSTED_PEM);
@@ -145,6 +155,32 @@ public abstract class TransportContractKit {
     PortEvents events = new PortEvents();
     connect(request(server.url()), events);
     assertThat(events.awaitOpened(WAIT).protocol()).as("sub-protocol when none was offered").isNull();
+  }
+
+  /**
+   * Two handshakes to the same URI in progress at once (the first answered a moment after the second) each report
+   * their own response headers. A transport that declares it cannot tell them apart
+   * ({@link TransportCapabilities#tellsOverlappingHandshakesApart()}) reports its own headers or none, never the
+   * other's. When this fails, look at how the transport matches a handshake's response to its connection.
+   */
+  @Test
+  public void required_connect_overlappingHandshakesReportTheirOwnResponseHeaders() {
+    server.enqueue(Handshake.accept().withHeader("X-Kit-Session", "first").delayed(Duration.ofSeconds(1)));
+    server.enqueue(Handshake.accept().withHeader("X-Kit-Session", "second"));
+    PortEvents first = new PortEvents();
+    connect(request(server.url("/same")), first);
+    server.takeRequest(WAIT);
+    PortEvents second = new PortEvents();
+    connect(request(server.url("/same")), second);
+    List<String> secondSession = second.awaitOpened(WAIT).header("X-Kit-Session");
+    List<String> firstSession = first.awaitOpened(WAIT).header("X-Kit-Session");
+    if (capabilities().tellsOverlappingHandshakesApart()) {
+      assertThat(firstSession).as("the first handshake's own header").containsExactly("first");
+      assertThat(secondSession).as("the second handshake's own header").containsExactly("second");
+    } else {
+      assertThat(firstSession).as("the first handshake's own header, or none").isIn(List.of("first"), List.of());
+      assertThat(secondSession).as("the second handshake's own header, or none").isIn(List.of("second"), List.of());
+    }
   }
 
   // ------------------------------------------------------------------------------------------------ messages
