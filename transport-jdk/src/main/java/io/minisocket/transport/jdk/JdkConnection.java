@@ -29,7 +29,7 @@ import org.apache.logging.log4j.Logger;
 
 /**
  * One WebSocket on {@code java.net.http}. Everything that changes the connection's state or calls
- * {@link ConnectionEvents} runs on the connection's own {@link SerialExecutor}, which serialises the events; the
+ * {@link ConnectionEvents} runs on the connection's own {@link ConnectionExecutor}, which serialises the events; the
  * public methods and the JDK's listener calls only enqueue work there (in call order), so they are thread-safe and
  * never block.
  *
@@ -47,7 +47,7 @@ final class JdkConnection implements Connection {
   private enum State { CONNECTING, OPEN, ENDED }
 
   private final JdkTransport transport;
-  private final SerialExecutor serial;
+  private final ConnectionExecutor serial;
   private final ConnectRequest request;
   private final ConnectionEvents events;
   private final int highWater;
@@ -75,7 +75,7 @@ final class JdkConnection implements Connection {
 
   JdkConnection(JdkTransport transport, ConnectRequest request, ConnectionEvents events) {
     this.transport = transport;
-    this.serial = new SerialExecutor(transport.pool());
+    this.serial = new ConnectionExecutor(transport.pool());
     this.request = request;
     this.events = events;
     this.highWater = transport.options().writeQueueMaxSize();

@@ -13,15 +13,15 @@ import org.apache.logging.log4j.Logger;
  * Runs tasks one at a time, in submission order, on a shared pool: a connection's own "event loop". Once the pool
  * is shut down, tasks still run, on the common pool, so that nothing submitted is dropped.
  */
-final class SerialExecutor implements Executor {
+final class ConnectionExecutor implements Executor {
 
-  private static final Logger LOG = LogManager.getLogger(SerialExecutor.class);
+  private static final Logger LOG = LogManager.getLogger(ConnectionExecutor.class);
 
   private final Executor pool;
   private final Queue<Runnable> tasks = new ConcurrentLinkedQueue<>();
   private final AtomicInteger pending = new AtomicInteger();
 
-  SerialExecutor(Executor pool) {
+  ConnectionExecutor(Executor pool) {
     this.pool = pool;
   }
 
