@@ -52,7 +52,9 @@ import org.junit.jupiter.api.Timeout;
  * self-signed certificate whose PEM file {@link #createTransport} receives. In every test the events of a
  * connection are checked to come one at a time, {@code opened} at most once, and nothing after the terminal
  * {@code closed} or {@code failed}. Test names state the rule they check; each test's Javadoc says where to look
- * when it fails. A transport that cannot keep a rule yet overrides that test with {@code @Disabled("reason")}.
+ * when it fails. A transport whose client cannot do something the port asks declares it in {@link #capabilities()},
+ * and the kit checks the weaker promise that remains; a transport that cannot keep a rule yet overrides that test
+ * with {@code @Disabled("reason")}.
  */
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
 @Timeout(value = 60, unit = TimeUnit.SECONDS)
