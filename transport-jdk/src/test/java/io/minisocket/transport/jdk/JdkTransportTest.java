@@ -110,6 +110,17 @@ class JdkTransportTest {
   }
 
   @Test
+  void theHandshakeIsAGetWhateverMethodWasAskedFor() {
+    try (MockWebSocketServer server = MockWebSocketServer.builder().start()) {
+      Recorder events = new Recorder();
+      transport.connect(new ConnectRequest(URI.create(server.url()), "POST", Map.of(), List.of(),
+          Duration.ofSeconds(5)), events);
+      events.awaitOpened();
+      assertThat(server.takeRequest(WAIT).method()).isEqualTo("GET");
+    }
+  }
+
+  @Test
   void aCloseCodeTheJdkCannotSendFailsTheConnectionAtOnceAndSaysWhich() {
     try (MockWebSocketServer server = MockWebSocketServer.builder().start()) {
       Recorder events = new Recorder();
