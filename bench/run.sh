@@ -4,7 +4,7 @@
 #   bash bench/run.sh [--quick] [options]   the client comparison: prints the table, writes bench/target/bench/results.md
 #   bash bench/run.sh jmh [JMH options]      the JMH micro-benchmarks of core (no options: all, with -prof gc)
 #
-# Comparison options: --reps N, --clients wx,vertx,jdk,okhttp,javawebsocket, --workloads throughput,latency,scale,
+# Comparison options: --reps N, --clients wx,wx-jdk,vertx,jdk,okhttp,javawebsocket, --workloads throughput,latency,scale,
 # --messages N, --round-trips N, --connections N, --handshakes N, --window N, --warmup SECONDS, --pin split|none,
 # --histo (class histograms of the scale runs), --out DIR. See bench/README-section.md.
 set -euo pipefail

@@ -8,7 +8,7 @@ import java.util.List;
  *
  * <ul>
  *   <li>{@code compare [--quick] [options]} (the default): the whole client comparison, printing the table; options
- *       {@code --reps N}, {@code --clients wx,vertx,jdk,okhttp,javawebsocket},
+ *       {@code --reps N}, {@code --clients wx,wx-jdk,vertx,jdk,okhttp,javawebsocket},
  *       {@code --workloads throughput,latency,scale}, {@code --messages N}, {@code --round-trips N},
  *       {@code --batches N}, {@code --connections N}, {@code --handshakes N}, {@code --window N},
  *       {@code --warmup SECONDS}, {@code --pin same|split|none} (CPU pinning of the latency runs),

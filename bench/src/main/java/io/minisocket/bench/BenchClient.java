@@ -1,5 +1,7 @@
 package io.minisocket.bench;
 
+import io.minisocket.transport.jdk.JdkTransport;
+import io.minisocket.transport.vertx.VertxTransport;
 import java.net.URI;
 import java.util.concurrent.CompletableFuture;
 import java.util.function.Consumer;
@@ -52,20 +54,21 @@ interface BenchClient extends AutoCloseable {
   void close();
 
   /**
-   * @param name a client name: {@code wx}, {@code vertx}, {@code jdk}, {@code okhttp}, {@code javawebsocket}, or
-   *             the diagnostic {@code vertx-deferred}
+   * @param name a client name: {@code wx}, {@code wx-jdk}, {@code vertx}, {@code jdk}, {@code okhttp},
+   *             {@code javawebsocket}, or the diagnostic {@code vertx-deferred}
    * @return the client
    */
   static BenchClient create(String name) {
     return switch (name) {
-      case "wx" -> new WxClient();
+      case "wx" -> new WxClient(VertxTransport.create());
+      case "wx-jdk" -> new WxClient(JdkTransport.create());
       case "vertx" -> new VertxClient(false);
       case "vertx-deferred" -> new VertxClient(true);
       case "jdk" -> new JdkClient();
       case "okhttp" -> new OkHttpBenchClient();
       case "javawebsocket" -> new JavaWebSocketBenchClient();
       default -> throw new IllegalArgumentException("unknown client " + name
-          + " (wx, vertx, jdk, okhttp, javawebsocket, vertx-deferred)");
+          + " (wx, wx-jdk, vertx, jdk, okhttp, javawebsocket, vertx-deferred)");
     };
   }
 }

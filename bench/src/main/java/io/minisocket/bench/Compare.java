@@ -23,7 +23,7 @@ import java.util.concurrent.TimeUnit;
  */
 final class Compare {
   static final String BASELINE = "vertx";
-  private static final List<String> ALL_CLIENTS = List.of("wx", "vertx", "jdk", "okhttp", "javawebsocket");
+  private static final List<String> ALL_CLIENTS = List.of("wx", "wx-jdk", "vertx", "jdk", "okhttp", "javawebsocket");
   private static final List<String> ALL_WORKLOADS = List.of("throughput", "latency", "scale");
   private static final long CHILD_TIMEOUT_SECONDS = 600;
   private static final int CPUS = Runtime.getRuntime().availableProcessors();

@@ -5,23 +5,32 @@ import io.minisocket.adapter.wx.WxSettings;
 import io.minisocket.core.ConnectOptions;
 import io.minisocket.core.SocketConfig;
 import io.minisocket.core.SocketTask;
+import io.minisocket.core.transport.Transport;
+import io.minisocket.transport.jdk.JdkTransport;
 import io.minisocket.transport.vertx.VertxTransport;
 import java.net.URI;
 import java.util.concurrent.CompletableFuture;
 import java.util.function.Consumer;
 
 /**
- * MiniSocket: the WeChat facade over transport-vertx with its defaults (TCP_NODELAY on, no compression, no pings).
- * One facade whose connection limit is lifted ({@code WxSettings.connectionLimit(0)}; WeChat allows 5), so that the
- * scale workload can open its 10,000 sockets through one {@code Wx} and one {@link VertxTransport}. The url check
- * is off because the echo server is {@code ws://127.0.0.1}.
+ * MiniSocket: the WeChat facade over a transport with its defaults (TCP_NODELAY on, no compression, no pings):
+ * {@link VertxTransport} ({@code wx}) or {@link JdkTransport} ({@code wx-jdk}). One facade whose connection limit is
+ * lifted ({@code WxSettings.connectionLimit(0)}; WeChat allows 5), so that the scale workload can open its 10,000
+ * sockets through one {@code Wx} and one transport. The url check is off because the echo server is
+ * {@code ws://127.0.0.1}.
  */
 final class WxClient implements BenchClient {
-  private final VertxTransport transport = VertxTransport.create();
-  private final Wx wx = Wx.create(transport, WxSettings.builder()
-      .connectionLimit(0)
-      .config(SocketConfig.builder().urlCheck(false).build())
-      .build());
+  private final Transport transport;
+  private final Wx wx;
+
+  /** @param transport the transport under the facade, closed with this client */
+  WxClient(Transport transport) {
+    this.transport = transport;
+    this.wx = Wx.create(transport, WxSettings.builder()
+        .connectionLimit(0)
+        .config(SocketConfig.builder().urlCheck(false).build())
+        .build());
+  }
 
   @Override
   public CompletableFuture<Conn> connect(URI uri, Consumer<String> onText) {
