@@ -1,0 +1,76 @@
+package io.minisocket.jmeter.internal;
+
+import io.minisocket.core.CloseEvent;
+import io.minisocket.core.CloseOptions;
+import io.minisocket.core.MessageEvent;
+import io.minisocket.core.OpenEvent;
+import io.minisocket.core.SocketResult;
+import io.minisocket.core.SocketTask;
+import java.util.concurrent.BlockingDeque;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.LinkedBlockingDeque;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicLong;
+
+/**
+ * A virtual user's socket: the task and what its listeners have seen. Messages wait in a bounded inbox for a
+ * receive sampler; when it is full the oldest is dropped (and counted). The close event is put in the inbox too, so
+ * a waiting receive sampler ends at once.
+ */
+final class Socket {
+  static final int INBOX_CAPACITY = 10_000;
+
+  final CompletableFuture<SocketTask> task = new CompletableFuture<>();
+  final CompletableFuture<OpenEvent> opened = new CompletableFuture<>();
+  final CompletableFuture<SocketResult> errored = new CompletableFuture<>();
+  final CompletableFuture<CloseEvent> closed = new CompletableFuture<>();
+  private final BlockingDeque<Object> inbox = new LinkedBlockingDeque<>();
+  private final AtomicLong dropped = new AtomicLong();
+
+  /** A message and when it arrived ({@link System#currentTimeMillis()}). */
+  record Received(MessageEvent message, long arrivedMillis) {
+  }
+
+  /** @param task the platform's task; its listeners are added here, before any event can reach them */
+  void attach(SocketTask task) {
+    task.onOpen(opened::complete);
+    task.onError(errored::complete);
+    task.onMessage(message -> {
+      while (inbox.size() >= INBOX_CAPACITY && inbox.pollFirst() != null) {
+        dropped.incrementAndGet();
+      }
+      inbox.offerLast(new Received(message, System.currentTimeMillis()));
+    });
+    task.onClose(event -> {
+      closed.complete(event);
+      inbox.offerLast(event);
+    });
+    this.task.complete(task);
+  }
+
+  /**
+   * @param timeoutNanos how long to wait at most
+   * @return the next message ({@link Received}), the {@link CloseEvent}, or {@code null} when none came in time
+   * @throws InterruptedException when the thread is interrupted
+   */
+  Object next(long timeoutNanos) throws InterruptedException {
+    Object next = inbox.pollFirst(timeoutNanos, TimeUnit.NANOSECONDS);
+    if (next instanceof CloseEvent) {
+      inbox.offerFirst(next); // later receives see the close too
+    }
+    return next;
+  }
+
+  /** @return how many messages were dropped unread because the inbox was full, since the last call */
+  long takeDropped() {
+    return dropped.getAndSet(0);
+  }
+
+  /** Starts closing the task if the platform handed one out and it is not closing or closed already. */
+  void closeIfOpen(int code, String reason) {
+    SocketTask current = task.getNow(null);
+    if (current != null && current.readyState() < SocketTask.CLOSING) {
+      current.close(CloseOptions.builder().code(code).reason(reason).build());
+    }
+  }
+}
