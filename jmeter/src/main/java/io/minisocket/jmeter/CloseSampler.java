@@ -19,24 +19,37 @@ public class CloseSampler extends MiniSocketSampler {
   /** Property: the close reason (at most 123 bytes). */
   public static final String REASON = "reason";
 
+  private String code = "";
+  private String reason = "";
+
   @Override
   void sample(VirtualUser user, SampleResult result) {
-    long code = longProperty(CODE, CloseOptions.NORMAL_CLOSURE);
-    if (code < Integer.MIN_VALUE || code > Integer.MAX_VALUE) {
-      throw new IllegalArgumentException(CODE + " is out of range: " + code);
+    long closeCode = number(CODE, code, CloseOptions.NORMAL_CLOSURE);
+    if (closeCode < Integer.MIN_VALUE || closeCode > Integer.MAX_VALUE) {
+      throw new IllegalArgumentException(CODE + " is out of range: " + closeCode);
     }
-    String reason = getPropertyAsString(REASON);
-    result.setSamplerData("closeSocket " + code + " " + reason);
-    user.close((int) code, reason, timeoutMillis(), result);
+    String closeReason = reason == null ? "" : reason;
+    result.setSamplerData("closeSocket " + closeCode + " " + closeReason);
+    user.close((int) closeCode, closeReason, timeoutMillis(), result);
+  }
+
+  /** @return {@link #CODE} */
+  public String getCode() {
+    return code;
   }
 
   /** @param code the close code */
   public void setCode(String code) {
-    setProperty(CODE, code);
+    this.code = code;
+  }
+
+  /** @return {@link #REASON} */
+  public String getReason() {
+    return reason;
   }
 
   /** @param reason the close reason */
   public void setReason(String reason) {
-    setProperty(REASON, reason);
+    this.reason = reason;
   }
 }

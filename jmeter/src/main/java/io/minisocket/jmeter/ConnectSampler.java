@@ -49,65 +49,119 @@ public class ConnectSampler extends MiniSocketSampler {
    */
   public static final String FACADE = "facade";
 
+  private String platform = "";
+  private String url = "";
+  private String headers = "";
+  private String protocols = "";
+  private String settings = "";
+  private String config = "";
+  private String trustPem = "";
+  private String trustAll = "";
+  private String facade = "";
+
   @Override
   void sample(VirtualUser user, SampleResult result) {
-    result.setSamplerData(text(PLATFORM) + " connectSocket " + text(URL));
-    user.connect(new ConnectSpec(text(PLATFORM), text(URL), getPropertyAsString(HEADERS), text(PROTOCOLS),
-        getPropertyAsString(SETTINGS), text(CONFIG), text(TRUST_PEM), booleanProperty(TRUST_ALL), shared(),
-        timeoutMillis()), result);
+    result.setSamplerData(text(platform) + " connectSocket " + text(url));
+    user.connect(new ConnectSpec(text(platform), text(url), text(headers), text(protocols), text(settings),
+        text(config), text(trustPem), bool(TRUST_ALL, trustAll), shared(), timeoutMillis()), result);
   }
 
   private boolean shared() {
-    String facade = text(FACADE).toLowerCase(Locale.ROOT);
-    return switch (facade) {
+    String scope = text(facade).toLowerCase(Locale.ROOT);
+    return switch (scope) {
       case "", "thread" -> false;
       case "engine" -> true;
-      default -> throw new IllegalArgumentException(FACADE + " must be thread or engine, got '" + facade + "'");
+      default -> throw new IllegalArgumentException(FACADE + " must be thread or engine, got '" + scope + "'");
     };
+  }
+
+  /** @return {@link #PLATFORM} */
+  public String getPlatform() {
+    return platform;
   }
 
   /** @param platform {@code wx}, {@code my}, {@code uni}, {@code taro} or a custom platform's id */
   public void setPlatform(String platform) {
-    setProperty(PLATFORM, platform);
+    this.platform = platform;
+  }
+
+  /** @return {@link #URL} */
+  public String getUrl() {
+    return url;
   }
 
   /** @param url the address */
   public void setUrl(String url) {
-    setProperty(URL, url);
+    this.url = url;
+  }
+
+  /** @return {@link #HEADERS} */
+  public String getHeaders() {
+    return headers;
   }
 
   /** @param headers one {@code Name: value} per line */
   public void setHeaders(String headers) {
-    setProperty(HEADERS, headers);
+    this.headers = headers;
+  }
+
+  /** @return {@link #PROTOCOLS} */
+  public String getProtocols() {
+    return protocols;
   }
 
   /** @param protocols comma-separated */
   public void setProtocols(String protocols) {
-    setProperty(PROTOCOLS, protocols);
+    this.protocols = protocols;
+  }
+
+  /** @return {@link #SETTINGS} */
+  public String getSettings() {
+    return settings;
   }
 
   /** @param settings {@code key=value} lines */
   public void setSettings(String settings) {
-    setProperty(SETTINGS, settings);
+    this.settings = settings;
+  }
+
+  /** @return {@link #CONFIG} */
+  public String getConfig() {
+    return config;
   }
 
   /** @param config the app configuration as JSON */
   public void setConfig(String config) {
-    setProperty(CONFIG, config);
+    this.config = config;
   }
 
-  /** @param pemFile a PEM file of certificates to trust */
-  public void setTrustPem(String pemFile) {
-    setProperty(TRUST_PEM, pemFile);
+  /** @return {@link #TRUST_PEM} */
+  public String getTrustPem() {
+    return trustPem;
+  }
+
+  /** @param trustPem a PEM file of certificates to trust */
+  public void setTrustPem(String trustPem) {
+    this.trustPem = trustPem;
+  }
+
+  /** @return {@link #TRUST_ALL} */
+  public String getTrustAll() {
+    return trustAll;
   }
 
   /** @param trustAll {@code true} to accept every certificate */
   public void setTrustAll(String trustAll) {
-    setProperty(TRUST_ALL, trustAll);
+    this.trustAll = trustAll;
+  }
+
+  /** @return {@link #FACADE} */
+  public String getFacade() {
+    return facade;
   }
 
   /** @param facade {@code thread} or {@code engine} */
   public void setFacade(String facade) {
-    setProperty(FACADE, facade);
+    this.facade = facade;
   }
 }

@@ -5,6 +5,7 @@ import io.minisocket.jmeter.internal.VirtualUser;
 import org.apache.jmeter.samplers.AbstractSampler;
 import org.apache.jmeter.samplers.Entry;
 import org.apache.jmeter.samplers.SampleResult;
+import org.apache.jmeter.testbeans.TestBean;
 import org.apache.jmeter.testelement.TestStateListener;
 import org.apache.jmeter.testelement.ThreadListener;
 
@@ -19,16 +20,19 @@ import org.apache.jmeter.testelement.ThreadListener;
  * {@code timeoutMs} (default 10 s). <b>Nothing lost.</b> Every sample ends in the platform's success or fail, or
  * in a timeout, never in an exception.
  *
- * <p>All properties are strings in the plan (so they travel to {@code jmeter-server} engines over RMI), and may use
- * JMeter variables and functions.
+ * <p>The samplers are JMeter test beans: JMeter's GUI shows a form for them, and a plan sets their properties as
+ * strings (so they travel to {@code jmeter-server} engines over RMI) that may use JMeter variables and functions.
  */
-public abstract class MiniSocketSampler extends AbstractSampler implements ThreadListener, TestStateListener {
+public abstract class MiniSocketSampler extends AbstractSampler
+    implements TestBean, ThreadListener, TestStateListener {
   private static final long serialVersionUID = 1L;
 
   /** Property: how long the sample waits, in milliseconds (default 10000). */
   public static final String TIMEOUT_MS = "timeoutMs";
 
   private static final long DEFAULT_TIMEOUT_MS = 10_000;
+
+  private String timeoutMs = "";
 
   @Override
   public SampleResult sample(Entry entry) {
@@ -55,25 +59,30 @@ public abstract class MiniSocketSampler extends AbstractSampler implements Threa
    */
   abstract void sample(VirtualUser user, SampleResult result);
 
-  /** @param millis how long the sample waits at most */
+  /** @return how long the sample waits at most, in milliseconds; empty for 10000 */
+  public String getTimeoutMs() {
+    return timeoutMs;
+  }
+
+  /** @param millis how long the sample waits at most, in milliseconds */
   public void setTimeoutMs(String millis) {
-    setProperty(TIMEOUT_MS, millis);
+    this.timeoutMs = millis;
   }
 
   long timeoutMillis() {
-    long timeout = longProperty(TIMEOUT_MS, DEFAULT_TIMEOUT_MS);
+    long timeout = number(TIMEOUT_MS, timeoutMs, DEFAULT_TIMEOUT_MS);
     if (timeout <= 0) {
       throw new IllegalArgumentException(TIMEOUT_MS + " must be positive, got " + timeout);
     }
     return timeout;
   }
 
-  String text(String name) {
-    return getPropertyAsString(name).trim();
+  static String text(String value) {
+    return value == null ? "" : value.trim();
   }
 
-  long longProperty(String name, long defaultValue) {
-    String value = text(name);
+  static long number(String name, String text, long defaultValue) {
+    String value = text(text);
     if (value.isEmpty()) {
       return defaultValue;
     }
@@ -84,8 +93,8 @@ public abstract class MiniSocketSampler extends AbstractSampler implements Threa
     }
   }
 
-  boolean booleanProperty(String name) {
-    String value = text(name);
+  static boolean bool(String name, String text) {
+    String value = text(text);
     if (value.isEmpty() || value.equalsIgnoreCase("false")) {
       return false;
     }

@@ -18,15 +18,22 @@ public class ReceiveSampler extends MiniSocketSampler {
   /** Property: text the message must contain; empty for any message. */
   public static final String MATCH = "match";
 
+  private String match = "";
+
   @Override
   void sample(VirtualUser user, SampleResult result) {
-    String match = getPropertyAsString(MATCH);
-    result.setSamplerData(match.isEmpty() ? "onMessage" : "onMessage containing " + match);
-    user.receive(match, timeoutMillis(), result);
+    String wanted = match == null ? "" : match;
+    result.setSamplerData(wanted.isEmpty() ? "onMessage" : "onMessage containing " + wanted);
+    user.receive(wanted, timeoutMillis(), result);
+  }
+
+  /** @return {@link #MATCH} */
+  public String getMatch() {
+    return match;
   }
 
   /** @param match text the message must contain, or empty */
   public void setMatch(String match) {
-    setProperty(MATCH, match);
+    this.match = match;
   }
 }

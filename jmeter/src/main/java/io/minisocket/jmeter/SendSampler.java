@@ -19,14 +19,17 @@ public class SendSampler extends MiniSocketSampler {
   /** Property: {@code true} to send the Base64-decoded bytes of {@link #MESSAGE} as a binary message. */
   public static final String BINARY = "binary";
 
+  private String message = "";
+  private String binary = "";
+
   @Override
   void sample(VirtualUser user, SampleResult result) {
-    String message = getPropertyAsString(MESSAGE);
-    result.setSamplerData(message);
-    Object data = message;
-    if (booleanProperty(BINARY)) {
+    String text = message == null ? "" : message;
+    result.setSamplerData(text);
+    Object data = text;
+    if (bool(BINARY, binary)) {
       try {
-        data = Base64.getDecoder().decode(message.trim());
+        data = Base64.getDecoder().decode(text.trim());
       } catch (IllegalArgumentException e) {
         throw new IllegalArgumentException(MESSAGE + " is not Base64 (binary is true): " + e.getMessage(), e);
       }
@@ -34,13 +37,23 @@ public class SendSampler extends MiniSocketSampler {
     user.send(data, timeoutMillis(), result);
   }
 
+  /** @return {@link #MESSAGE} */
+  public String getMessage() {
+    return message;
+  }
+
   /** @param message text, or Base64 when binary */
   public void setMessage(String message) {
-    setProperty(MESSAGE, message);
+    this.message = message;
+  }
+
+  /** @return {@link #BINARY} */
+  public String getBinary() {
+    return binary;
   }
 
   /** @param binary {@code true} to send the message's Base64-decoded bytes */
   public void setBinary(String binary) {
-    setProperty(BINARY, binary);
+    this.binary = binary;
   }
 }
