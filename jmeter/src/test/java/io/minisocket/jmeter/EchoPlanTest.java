@@ -3,9 +3,6 @@ package io.minisocket.jmeter;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.minisocket.jmeter.internal.Facades;
-import io.minisocket.testkit.EchoServer;
-import io.minisocket.testkit.SelfSignedCertificate;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
@@ -23,13 +20,11 @@ class EchoPlanTest {
   private static final int THREADS = 3;
   private static final int LOOPS = 2;
 
-  private static EchoServer server;
-  private static Path trustPem;
+  private static LocalEcho server;
 
   @BeforeAll
-  static void startServer(@TempDir Path dir) throws Exception {
-    server = EchoServer.tls(SelfSignedCertificate.localhost());
-    trustPem = server.certificate().writeCertificatePem(Files.createDirectories(dir.resolve("trust")));
+  static void startServer(@TempDir Path dir) {
+    server = LocalEcho.start(dir);
   }
 
   @AfterAll
@@ -41,7 +36,7 @@ class EchoPlanTest {
   @ValueSource(strings = {"wx", "my", "uni", "taro", "qq-test"})
   void everyVirtualUserConnectsSendsGetsItsEchoAndClosesWithThePlatformsResults(String platform) throws Exception {
     List<SampleResult> samples = EmbeddedJMeter.run(EmbeddedJMeter.load(EmbeddedJMeter.example("echo.jmx").toPath()),
-        Map.of("platform", platform, "url", server.url(), "trustPem", trustPem.toString(), "config", "",
+        Map.of("platform", platform, "url", server.url(), "trustPem", server.trustPem().toString(), "config", "",
             "facade", "thread", "threads", String.valueOf(THREADS), "loops", String.valueOf(LOOPS),
             "message", "hello", "timeoutMs", "10000"));
 
