@@ -88,21 +88,21 @@ public final class VirtualUser {
    */
   public void connect(ConnectSpec spec, SampleResult result) {
     endSocket("replaced by a new connect", spec.timeoutMillis());
-    long deadline = System.nanoTime() + TimeUnit.MILLISECONDS.toNanos(spec.timeoutMillis());
-    result.sampleStart();
     ConnectOptions.Builder options;
     PooledClient facade;
-    try {
+    try { // before the sample starts: making the first facade of an engine starts its transport (Vert.x)
       options = ConnectOptions.builder().url(spec.url()).header(spec.headerMap());
       if (!spec.protocolList().isEmpty()) {
         options.protocols(spec.protocolList());
       }
       facade = client(spec.facadeKey(this));
     } catch (RuntimeException e) { // IllegalArgumentException, ConfigException: what the plan got wrong
-      result.sampleEnd();
+      result.setStampAndTime(System.currentTimeMillis(), 0);
       failure(result, BAD_PROPERTY, e.getMessage());
       return;
     }
+    long deadline = System.nanoTime() + TimeUnit.MILLISECONDS.toNanos(spec.timeoutMillis());
+    result.sampleStart();
     CompletableFuture<SocketResult> call = new CompletableFuture<>();
     Socket next = new Socket();
     facade.client().connect(options.success(call::complete).fail(call::complete).build(), next::attach);
