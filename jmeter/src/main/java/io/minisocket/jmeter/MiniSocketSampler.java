@@ -13,7 +13,7 @@ import org.apache.jmeter.testelement.ThreadListener;
  * The base of the MiniSocket samplers: connect ({@link ConnectSampler}), send ({@link SendSampler}), wait for a
  * message ({@link ReceiveSampler}) and close ({@link CloseSampler}).
  *
- * <p><b>Lifecycle.</b> Each JMeter thread (virtual user) has one socket, kept in the thread's context across its
+ * <p><b>Lifecycle.</b> Each JMeter thread (virtual user) has one socket, kept for the thread across its
  * samplers: a connect opens it (closing one still open), send, receive and close use it. When the thread ends its
  * socket is closed (code 1000) and its facade released; at the end of the test every facade and transport of the
  * engine is closed. <b>Threading.</b> A sampler runs on its JMeter thread; waits are bounded by the sampler's
@@ -38,7 +38,7 @@ public abstract class MiniSocketSampler extends AbstractSampler
   public SampleResult sample(Entry entry) {
     SampleResult result = new SampleResult();
     result.setSampleLabel(getName());
-    VirtualUser user = VirtualUser.of(getThreadContext().getVariables());
+    VirtualUser user = VirtualUser.current();
     try {
       sample(user, result);
     } catch (IllegalArgumentException e) { // a property the plan got wrong, found before the sample started
@@ -112,7 +112,7 @@ public abstract class MiniSocketSampler extends AbstractSampler
   /** Closes the thread's socket and releases its facade. */
   @Override
   public void threadFinished() {
-    VirtualUser.end(getThreadContext().getVariables());
+    VirtualUser.endCurrent();
   }
 
   @Override

@@ -59,7 +59,10 @@ class DistributedRunIT {
           "-n", "-t", EmbeddedJMeter.example("echo.jmx").toString(), "-R", String.join(",", engines),
           "-l", results.toString(), "-e", "-o", dir.resolve("report").toString(), "-j", dir.resolve("controller.log").toString(),
           "-X", "-Gurl=" + echo.url(), "-GtrustPem=" + echo.trustPem(), "-Gplatform=wx",
-          "-Gthreads=" + THREADS, "-Gloops=" + LOOPS);
+          "-Gthreads=" + THREADS, "-Gloops=" + LOOPS,
+          // an engine's first connects include its JVM's warm-up (class loading, TLS set-up): about 5 s here,
+          // with three JVMs starting on two shared cores; the default 10 s was once not enough
+          "-GtimeoutMs=30000");
       assertThat(controller.waitFor(90, TimeUnit.SECONDS)).as("controller finished; output:%n%s",
           read(dir.resolve("controller.out"))).isTrue();
       assertThat(controller.exitValue()).isZero();

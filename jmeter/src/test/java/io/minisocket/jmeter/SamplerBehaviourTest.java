@@ -6,7 +6,10 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import io.minisocket.jmeter.internal.Facades;
 import io.minisocket.jmeter.internal.VirtualUser;
+import io.minisocket.testkit.MockWebSocketServer;
+import io.minisocket.testkit.SelfSignedCertificate;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -162,6 +165,21 @@ class SamplerBehaviourTest {
       assertThat(timeout.getResponseCode()).isEqualTo(VirtualUser.TIMEOUT);
       assertThat(timeout.getResponseMessage()).isEqualTo("onMessage: no message within 200 ms");
     });
+  }
+
+  @Test
+  void aSocketLeftOpenIsClosedWithCode1000WhenItsThreadEnds(@TempDir Path dir) throws Exception {
+    try (MockWebSocketServer mock = MockWebSocketServer.builder().tls(SelfSignedCertificate.localhost()).start()) {
+      Path pem = mock.certificate().writeCertificatePem(dir);
+      List<SampleResult> samples = EmbeddedJMeter.run(Plans.plan(1, named(connect("wx", Map.of(
+          ConnectSampler.URL, mock.url(), ConnectSampler.TRUST_PEM, pem.toString())), "connect", Map.of())), Map.of());
+
+      assertThat(samples).singleElement().satisfies(connect -> assertThat(connect.isSuccessful()).isTrue());
+      assertThat(mock.awaitClose(Duration.ofSeconds(10))).satisfies(close -> {
+        assertThat(close.code()).isEqualTo(1000);
+        assertThat(close.reason()).isEqualTo("JMeter thread finished");
+      });
+    }
   }
 
   private static ConnectSampler connect(String platform, Map<String, String> properties) {

@@ -17,15 +17,14 @@ import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
 import org.apache.jmeter.samplers.SampleResult;
-import org.apache.jmeter.threads.JMeterVariables;
 
 /**
- * One JMeter thread's socket and facade, kept in the thread's variables across its samplers. Each method fills one
+ * One JMeter thread's socket and facade, kept for the thread across its samplers. Each method fills one
  * sample: the platform's result as response message (its JSON object) and success flag, {@code errMsg} or Alipay's
  * {@code error} code as response code. Failures of the plugin's own (a timeout, no socket yet, a bad property) use
  * the codes {@link #TIMEOUT}, {@link #NO_SOCKET} and {@link #BAD_PROPERTY}.
  *
- * <p>Lifecycle: made by the thread's first MiniSocket sampler; {@link #end(JMeterVariables)} at the thread's end
+ * <p>Lifecycle: made by the thread's first MiniSocket sampler; {@link #endCurrent()} at the thread's end
  * closes its socket (code 1000) and lets go of its facade. Threading: used by its JMeter thread only; the socket's
  * listeners hand events over through futures and a queue. Every wait is bounded by the sampler's timeout.
  */
@@ -41,7 +40,11 @@ public final class VirtualUser {
   /** Response code of a receive that ended because the socket closed. */
   public static final String ON_CLOSE = "onClose";
 
-  private static final String VARIABLE = VirtualUser.class.getName();
+  /**
+   * The thread's user. A thread-local rather than a JMeter variable: JMeter clears a thread's variables before it
+   * tells the thread's listeners that the thread has finished, and the socket must still be found then.
+   */
+  private static final ThreadLocal<VirtualUser> CURRENT = new ThreadLocal<>();
   private static final long END_TIMEOUT_MILLIS = 5_000;
 
   private Lease<PooledClient> client;
@@ -52,28 +55,21 @@ public final class VirtualUser {
   private VirtualUser() {
   }
 
-  /**
-   * @param variables the JMeter thread's variables
-   * @return the thread's virtual user, made on first use
-   */
-  public static VirtualUser of(JMeterVariables variables) {
-    Object user = variables.getObject(VARIABLE);
-    if (user instanceof VirtualUser existing) {
-      return existing;
+  /** @return the calling JMeter thread's virtual user, made on first use */
+  public static VirtualUser current() {
+    VirtualUser user = CURRENT.get();
+    if (user == null) {
+      user = new VirtualUser();
+      CURRENT.set(user);
     }
-    VirtualUser created = new VirtualUser();
-    variables.putObject(VARIABLE, created);
-    return created;
+    return user;
   }
 
-  /**
-   * Ends the thread's virtual user, if it has one: closes its socket and lets go of its facade.
-   *
-   * @param variables the JMeter thread's variables
-   */
-  public static void end(JMeterVariables variables) {
-    if (variables != null && variables.getObject(VARIABLE) instanceof VirtualUser user) {
-      variables.remove(VARIABLE);
+  /** Ends the calling JMeter thread's virtual user, if it has one: closes its socket and lets go of its facade. */
+  public static void endCurrent() {
+    VirtualUser user = CURRENT.get();
+    if (user != null) {
+      CURRENT.remove();
       user.endSocket("JMeter thread finished", END_TIMEOUT_MILLIS);
       user.releaseClient();
     }
