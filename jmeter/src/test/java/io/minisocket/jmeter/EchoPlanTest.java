@@ -3,34 +3,18 @@ package io.minisocket.jmeter;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.minisocket.jmeter.internal.Facades;
-import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
 import java.util.function.Predicate;
 import java.util.stream.Collectors;
 import org.apache.jmeter.samplers.SampleResult;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
-import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 
 /** The example plan, run headless with JMeter's engine embedded, against a local wss echo server. */
-class EchoPlanTest {
+class EchoPlanTest extends EchoServerTest {
   private static final int THREADS = 3;
   private static final int LOOPS = 2;
-
-  private static LocalEcho server;
-
-  @BeforeAll
-  static void startServer(@TempDir Path dir) {
-    server = LocalEcho.start(dir);
-  }
-
-  @AfterAll
-  static void stopServer() {
-    server.close();
-  }
 
   @ParameterizedTest
   @ValueSource(strings = {"wx", "my", "uni", "taro", "qq-test"})

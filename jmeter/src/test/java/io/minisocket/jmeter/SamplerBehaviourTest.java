@@ -15,28 +15,14 @@ import java.util.List;
 import java.util.Map;
 import org.apache.jmeter.samplers.SampleResult;
 import org.apache.jorphan.collections.HashTree;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 
 /** The samplers' results in plans built in code, run on JMeter's embedded engine against a local wss server. */
-class SamplerBehaviourTest {
-  private static LocalEcho server;
-
-  @BeforeAll
-  static void startServer(@TempDir Path dir) {
-    server = LocalEcho.start(dir);
-  }
-
-  @AfterAll
-  static void stopServer() {
-    server.close();
-  }
-
+class SamplerBehaviourTest extends EchoServerTest {
   @AfterEach
   void nothingLeftOpen() {
     assertThat(Facades.openCount()).as("facades and transports left open after the run").isZero();

@@ -44,12 +44,8 @@ public final class BuiltInPlatforms {
     public Client open(Transport transport, Map<String, String> settings, SocketConfig config) {
       Settings.requireKnown(id(), settings, Set.of(BASE_LIBRARY, CONNECTION_LIMIT));
       WxSettings.Builder builder = WxSettings.builder().config(config);
-      if (settings.containsKey(BASE_LIBRARY)) {
-        builder.baseLibraryVersion(settings.get(BASE_LIBRARY));
-      }
-      if (settings.containsKey(CONNECTION_LIMIT)) {
-        builder.connectionLimit(Settings.intValue(settings, CONNECTION_LIMIT));
-      }
+      Settings.ifGiven(settings, BASE_LIBRARY, builder::baseLibraryVersion);
+      Settings.ifGivenInt(settings, CONNECTION_LIMIT, builder::connectionLimit);
       Wx wx = Wx.create(transport, builder.build());
       return client(wx, (options, onTask) -> onTask.accept(wx.connectSocket(options)));
     }
@@ -73,9 +69,7 @@ public final class BuiltInPlatforms {
     public Client open(Transport transport, Map<String, String> settings, SocketConfig config) {
       Settings.requireKnown(id(), settings, Set.of(MAX_SOCKETS));
       MySettings.Builder builder = MySettings.builder();
-      if (settings.containsKey(MAX_SOCKETS)) {
-        builder.maxSockets(Settings.intValue(settings, MAX_SOCKETS));
-      }
+      Settings.ifGivenInt(settings, MAX_SOCKETS, builder::maxSockets);
       My my = My.create(transport, builder.build(), config);
       return client(my, (options, onTask) -> onTask.accept(my.connectSocketTask(options)));
     }
@@ -92,12 +86,8 @@ public final class BuiltInPlatforms {
     public Client open(Transport transport, Map<String, String> settings, SocketConfig config) {
       Settings.requireKnown(id(), settings, Set.of(TARGET, CONNECTION_LIMIT));
       UniSettings.Builder builder = UniSettings.builder();
-      if (settings.containsKey(TARGET)) {
-        builder.target(UniPlatform.fromId(settings.get(TARGET)));
-      }
-      if (settings.containsKey(CONNECTION_LIMIT)) {
-        builder.connectionLimit(Settings.intValue(settings, CONNECTION_LIMIT));
-      }
+      Settings.ifGiven(settings, TARGET, target -> builder.target(UniPlatform.fromId(target)));
+      Settings.ifGivenInt(settings, CONNECTION_LIMIT, builder::connectionLimit);
       Uni uni = Uni.create(transport, builder.build(), config);
       return client(uni, (options, onTask) -> onTask.accept(uni.connectSocket(options).task()));
     }
@@ -114,12 +104,8 @@ public final class BuiltInPlatforms {
     public Client open(Transport transport, Map<String, String> settings, SocketConfig config) {
       Settings.requireKnown(id(), settings, Set.of(TARGET, CONNECTION_LIMIT));
       TaroSettings.Builder builder = TaroSettings.builder();
-      if (settings.containsKey(TARGET)) {
-        builder.target(taroTarget(settings.get(TARGET)));
-      }
-      if (settings.containsKey(CONNECTION_LIMIT)) {
-        builder.connectionLimit(Settings.intValue(settings, CONNECTION_LIMIT));
-      }
+      Settings.ifGiven(settings, TARGET, target -> builder.target(taroTarget(target)));
+      Settings.ifGivenInt(settings, CONNECTION_LIMIT, builder::connectionLimit);
       Taro taro = Taro.create(transport, builder.build(), config);
       return client(taro, (options, onTask) -> taro.connectSocket(options).thenAccept(onTask));
     }

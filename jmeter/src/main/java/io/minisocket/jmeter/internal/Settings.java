@@ -4,6 +4,8 @@ import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Set;
 import java.util.TreeSet;
+import java.util.function.Consumer;
+import java.util.function.IntConsumer;
 
 /** Reads the connect sampler's {@code settings}: {@code key=value} lines, blank lines and {@code #} comments ignored. */
 public final class Settings {
@@ -49,15 +51,27 @@ public final class Settings {
   /**
    * @param settings the settings
    * @param key      the key
-   * @return the value as a whole number
+   * @param apply    receives the value when the key is given
+   */
+  static void ifGiven(Map<String, String> settings, String key, Consumer<String> apply) {
+    if (settings.containsKey(key)) {
+      apply.accept(settings.get(key));
+    }
+  }
+
+  /**
+   * @param settings the settings
+   * @param key      the key
+   * @param apply    receives the value as a whole number when the key is given
    * @throws IllegalArgumentException when it is not one
    */
-  static int intValue(Map<String, String> settings, String key) {
-    String value = settings.get(key);
-    try {
-      return Integer.parseInt(value);
-    } catch (NumberFormatException e) {
-      throw new IllegalArgumentException("settings: " + key + " must be a whole number, got '" + value + "'", e);
-    }
+  static void ifGivenInt(Map<String, String> settings, String key, IntConsumer apply) {
+    ifGiven(settings, key, value -> {
+      try {
+        apply.accept(Integer.parseInt(value));
+      } catch (NumberFormatException e) {
+        throw new IllegalArgumentException("settings: " + key + " must be a whole number, got '" + value + "'", e);
+      }
+    });
   }
 }
