@@ -45,13 +45,17 @@ class DistributedRunIT {
     assertThat(EmbeddedJMeter.HOME.resolve("lib/ext")).isDirectoryContaining("glob:**/minisocket-jmeter-*-plugin.jar");
     try (LocalEcho echo = LocalEcho.start(dir.resolve("trust"))) {
       List<String> engines = new ArrayList<>();
-      for (String name : List.of("engine-a", "engine-b")) {
+      List<Path> outputs = new ArrayList<>();
+      for (String name : List.of("engine-a", "engine-b")) { // both start at once
         int registry = MockWebSocketServer.unusedPort();
         Path out = dir.resolve(name + ".out");
         start(dir, out, "-s", "-Jserver_port=" + registry,
             "-Jserver.rmi.localport=" + MockWebSocketServer.unusedPort(), "-j", dir.resolve(name + ".log").toString());
-        await().atMost(START).until(() -> read(out).contains("Created remote object"));
         engines.add("127.0.0.1:" + registry);
+        outputs.add(out);
+      }
+      for (Path out : outputs) {
+        await().atMost(START).until(() -> read(out).contains("Created remote object"));
       }
 
       Path results = dir.resolve("results.jtl");

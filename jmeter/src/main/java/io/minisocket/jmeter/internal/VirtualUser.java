@@ -128,13 +128,14 @@ public final class VirtualUser {
       return;
     }
     result.sampleEnd();
+    String state = next.task.isDone() ? " (readyState " + next.task.join().readyState() + ")" : "";
     next.closeIfOpen(CloseOptions.NORMAL_CLOSURE, "connect timed out");
     if (outcome instanceof SocketResult error) {
       platformResult(result, error);
     } else if (outcome instanceof CloseEvent close) {
       failure(result, ON_CLOSE, "closed before it opened: " + Json.object(closeMap(close)));
     } else {
-      failure(result, TIMEOUT, "connectSocket: no open, error or close within " + spec.timeoutMillis() + " ms");
+      failure(result, TIMEOUT, "connectSocket: no open, error or close within " + spec.timeoutMillis() + " ms" + state);
     }
   }
 
