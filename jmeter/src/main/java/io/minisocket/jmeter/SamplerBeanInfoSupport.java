@@ -1,6 +1,8 @@
 package io.minisocket.jmeter;
 
 import java.beans.PropertyDescriptor;
+import java.util.Arrays;
+import java.util.HashSet;
 import java.util.Set;
 import org.apache.jmeter.testbeans.BeanInfoSupport;
 import org.apache.jmeter.testbeans.TestBean;
@@ -8,6 +10,7 @@ import org.apache.jmeter.testbeans.gui.TypeEditor;
 
 /** What the MiniSocket samplers' forms in JMeter's GUI share: string properties, and the timeout last. */
 abstract class SamplerBeanInfoSupport extends BeanInfoSupport {
+  private final Set<String> shown = new HashSet<>();
 
   SamplerBeanInfoSupport(Class<? extends TestBean> sampler) {
     super(sampler);
@@ -22,6 +25,7 @@ abstract class SamplerBeanInfoSupport extends BeanInfoSupport {
    */
   void group(String group, Set<String> multiLine, String... properties) {
     createPropertyGroup(group, properties);
+    shown.addAll(Arrays.asList(properties));
     for (String name : properties) {
       PropertyDescriptor property = multiLine.contains(name) ? property(name, TypeEditor.TextAreaEditor)
           : property(name);
@@ -30,8 +34,13 @@ abstract class SamplerBeanInfoSupport extends BeanInfoSupport {
     }
   }
 
-  /** Adds the timeout group every sampler has. */
+  /** Adds the timeout group every sampler has, last, and hides what the test element itself exposes. */
   void timeout() {
     group("timing", Set.of(), MiniSocketSampler.TIMEOUT_MS);
+    for (PropertyDescriptor property : getPropertyDescriptors()) {
+      if (!shown.contains(property.getName())) {
+        property.setHidden(true); // such as JMeter 5.6's props and schema
+      }
+    }
   }
 }
