@@ -29,7 +29,7 @@ import org.apache.jmeter.samplers.SampleResult;
  * listeners hand events over through futures and a queue. Every wait is bounded by the sampler's timeout.
  */
 public final class VirtualUser {
-  /** Response code: nothing came within the sampler's timeout. */
+  /** Response code: nothing came within the sampler's timeout, or JMeter interrupted the thread to stop. */
   public static final String TIMEOUT = "timeout";
   /** Response code: a send, receive or close sampler ran before a connect sampler opened a socket. */
   public static final String NO_SOCKET = "no socket";
@@ -106,7 +106,7 @@ public final class VirtualUser {
     if (called == null) {
       result.sampleEnd();
       next.closeIfOpen(CloseOptions.NORMAL_CLOSURE, "connect timed out");
-      failure(result, TIMEOUT, "connectSocket: no success or fail within " + spec.timeoutMillis() + " ms");
+      timedOut(result, "connectSocket: no success or fail", spec.timeoutMillis(), "");
       return;
     }
     if (!called.ok()) {
@@ -135,7 +135,7 @@ public final class VirtualUser {
     } else if (outcome instanceof CloseEvent close) {
       failure(result, ON_CLOSE, "closed before it opened: " + Json.object(closeMap(close)));
     } else {
-      failure(result, TIMEOUT, "connectSocket: no open, error or close within " + spec.timeoutMillis() + " ms" + state);
+      timedOut(result, "connectSocket: no open, error or close", spec.timeoutMillis(), state);
     }
   }
 
@@ -162,7 +162,7 @@ public final class VirtualUser {
     result.setSentBytes(data instanceof byte[] bytes ? bytes.length
         : ((String) data).getBytes(StandardCharsets.UTF_8).length);
     if (sent == null) {
-      failure(result, TIMEOUT, "sendSocketMessage: no success or fail within " + timeoutMillis + " ms");
+      timedOut(result, "sendSocketMessage: no success or fail", timeoutMillis, "");
     } else {
       platformResult(result, sent);
     }
@@ -205,14 +205,14 @@ public final class VirtualUser {
         }
         if (next == null) {
           result.setStampAndTime(start, System.currentTimeMillis() - start);
-          failure(result, TIMEOUT, "onMessage: no " + wanted.substring(2) + " within " + timeoutMillis + " ms");
+          timedOut(result, "onMessage: no " + wanted.substring(2), timeoutMillis, "");
           return;
         }
       }
     } catch (InterruptedException e) {
       Thread.currentThread().interrupt();
       result.setStampAndTime(start, System.currentTimeMillis() - start);
-      failure(result, TIMEOUT, "onMessage: interrupted while waiting for " + wanted);
+      timedOut(result, "onMessage: no " + wanted.substring(2), timeoutMillis, "");
     }
   }
 
@@ -239,7 +239,7 @@ public final class VirtualUser {
     if (closing == null || !closing.ok()) {
       result.sampleEnd();
       if (closing == null) {
-        failure(result, TIMEOUT, "closeSocket: no success or fail within " + timeoutMillis + " ms");
+        timedOut(result, "closeSocket: no success or fail", timeoutMillis, "");
       } else {
         platformResult(result, closing);
       }
@@ -248,7 +248,7 @@ public final class VirtualUser {
     CloseEvent closed = await(socket.closed, deadline);
     result.sampleEnd();
     if (closed == null) {
-      failure(result, TIMEOUT, "closeSocket: no onClose within " + timeoutMillis + " ms");
+      timedOut(result, "closeSocket: no onClose", timeoutMillis, "");
       return;
     }
     platformResult(result, closing);
@@ -327,6 +327,12 @@ public final class VirtualUser {
     result.setSuccessful(false);
     result.setResponseCode(code);
     result.setResponseMessage(message);
+  }
+
+  /** A wait that ended without its event: in time, or because JMeter interrupted the thread to stop the test. */
+  private static void timedOut(SampleResult result, String nothing, long timeoutMillis, String detail) {
+    failure(result, TIMEOUT, nothing + (Thread.currentThread().isInterrupted() ? " before the thread was interrupted"
+        : " within " + timeoutMillis + " ms") + detail);
   }
 
   private static Map<String, Object> closeMap(CloseEvent close) {
