@@ -31,16 +31,21 @@ final class Socket {
   record Received(MessageEvent message, long arrivedMillis) {
   }
 
-  /** @param task the platform's task; its listeners are added here, before any event can reach them */
+  /**
+   * Adds the listeners. The message listener comes first: core keeps a once-only event (open, error, close) that
+   * happened before its first listener for that listener, but not messages.
+   *
+   * @param task the platform's task
+   */
   void attach(SocketTask task) {
-    task.onOpen(opened::complete);
-    task.onError(errored::complete);
     task.onMessage(message -> {
       while (inbox.size() >= INBOX_CAPACITY && inbox.pollFirst() != null) {
         dropped.incrementAndGet();
       }
       inbox.offerLast(new Received(message, System.currentTimeMillis()));
     });
+    task.onOpen(opened::complete);
+    task.onError(errored::complete);
     task.onClose(event -> {
       closed.complete(event);
       inbox.offerLast(event);
