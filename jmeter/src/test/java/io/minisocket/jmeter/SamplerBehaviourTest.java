@@ -54,11 +54,25 @@ class SamplerBehaviourTest extends EchoServerTest {
         assertThat(connect.isSuccessful()).as(connect.getResponseMessage()).isTrue());
   }
 
+  @ParameterizedTest(name = "wx base library {0}: {1} of 2 sockets survive")
+  @CsvSource({"3.0.0, 2", "1.6.0, 1"})
+  void thePlatformsSettingsApply(String baseLibrary, int survivors) throws Exception {
+    List<SampleResult> samples = holdSockets(2, connect("wx", Map.of(ConnectSampler.FACADE, "engine",
+        ConnectSampler.SETTINGS, "# before 1.7.0 a new connectSocket closes the socket there is\nbaseLibraryVersion="
+            + baseLibrary)));
+
+    assertThat(labelled(samples, "close")).filteredOn(SampleResult::isSuccessful).hasSize(survivors);
+  }
+
   /** Six virtual users connect; none closes before all six have connected. */
   private static List<SampleResult> holdSixSockets(String platform, String facade) throws Exception {
+    return holdSockets(6, connect(platform, Map.of(ConnectSampler.FACADE, facade)));
+  }
+
+  private static List<SampleResult> holdSockets(int threads, ConnectSampler connect) throws Exception {
     CloseSampler close = named(new CloseSampler(), "close", Map.of(CloseSampler.CODE, "1000"));
-    HashTree plan = Plans.plan(6, connect(platform, Map.of(ConnectSampler.FACADE, facade)), close);
-    Plans.rendezvousBefore(plan, close, 6);
+    HashTree plan = Plans.plan(threads, connect, close);
+    Plans.rendezvousBefore(plan, close, threads);
     return EmbeddedJMeter.run(plan, Map.of());
   }
 
