@@ -26,6 +26,7 @@ final class Socket {
   final CompletableFuture<CloseEvent> closed = new CompletableFuture<>();
   private final BlockingDeque<Object> inbox = new LinkedBlockingDeque<>();
   private final AtomicLong dropped = new AtomicLong();
+  private volatile CloseOptions abandoned; // set when the sample gave up on this socket before its task came
 
   /** A message and when it arrived ({@link System#currentTimeMillis()}). */
   record Received(MessageEvent message, long arrivedMillis) {
@@ -51,6 +52,10 @@ final class Socket {
       inbox.offerLast(event);
     });
     this.task.complete(task);
+    CloseOptions giveUp = abandoned;
+    if (giveUp != null && task.readyState() < SocketTask.CLOSING) {
+      task.close(giveUp); // the sample timed out before a Promise handed the task out
+    }
   }
 
   /**
@@ -71,11 +76,16 @@ final class Socket {
     return dropped.getAndSet(0);
   }
 
-  /** Starts closing the task if the platform handed one out and it is not closing or closed already. */
+  /**
+   * Starts closing the task if it is not closing or closed already; a task the platform hands out later (a Promise
+   * resolving after the sample gave up) is closed when it comes.
+   */
   void closeIfOpen(int code, String reason) {
+    CloseOptions close = CloseOptions.builder().code(code).reason(reason).build();
+    abandoned = close;
     SocketTask current = task.getNow(null);
     if (current != null && current.readyState() < SocketTask.CLOSING) {
-      current.close(CloseOptions.builder().code(code).reason(reason).build());
+      current.close(close);
     }
   }
 }

@@ -129,7 +129,7 @@ public final class VirtualUser {
     }
     result.sampleEnd();
     String state = next.task.isDone() ? " (readyState " + next.task.join().readyState() + ")" : "";
-    next.closeIfOpen(CloseOptions.NORMAL_CLOSURE, "connect timed out");
+    next.closeIfOpen(CloseOptions.NORMAL_CLOSURE, "connect did not open");
     if (outcome instanceof SocketResult error) {
       platformResult(result, error);
     } else if (outcome instanceof CloseEvent close) {
