@@ -6,6 +6,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import io.minisocket.jmeter.internal.Facades;
 import io.minisocket.jmeter.internal.VirtualUser;
+import io.minisocket.testkit.Handshake;
 import io.minisocket.testkit.MockWebSocketServer;
 import io.minisocket.testkit.SelfSignedCertificate;
 import java.nio.file.Path;
@@ -179,6 +180,31 @@ class SamplerBehaviourTest extends EchoServerTest {
         assertThat(close.code()).isEqualTo(1000);
         assertThat(close.reason()).isEqualTo("JMeter thread finished");
       });
+    }
+  }
+
+  @Test
+  void aConnectThatDoesNotOpenFailsWithTheErrorOrTheTimeoutAndLeavesNothingOpen(@TempDir Path dir) throws Exception {
+    try (MockWebSocketServer mock = MockWebSocketServer.builder().tls(SelfSignedCertificate.localhost()).start()) {
+      mock.enqueue(Handshake.rejectWith(403));
+      mock.enqueue(Handshake.stallHandshake());
+      Map<String, String> target = Map.of(ConnectSampler.URL, mock.url(),
+          ConnectSampler.TRUST_PEM, mock.certificate().writeCertificatePem(dir).toString());
+      List<SampleResult> samples = EmbeddedJMeter.run(Plans.plan(1,
+          named(connect("wx", target), "rejected", Map.of()),
+          named(connect("wx", target), "stalled", Map.of(ConnectSampler.TIMEOUT_MS, "500"))), Map.of());
+
+      assertThat(labelled(samples, "rejected").get(0)).satisfies(rejected -> {
+        assertThat(rejected.isSuccessful()).isFalse();
+        assertThat(rejected.getResponseMessage()).startsWith("{\"errMsg\":").contains("403");
+      });
+      assertThat(labelled(samples, "stalled").get(0)).satisfies(stalled -> {
+        assertThat(stalled.isSuccessful()).isFalse();
+        assertThat(stalled.getResponseCode()).isEqualTo(VirtualUser.TIMEOUT);
+        assertThat(stalled.getResponseMessage())
+            .isEqualTo("connectSocket: no open, error or close within 500 ms (readyState 0)");
+      });
+      mock.awaitDisconnect(Duration.ofSeconds(10)); // the stalled connection was given up, not left open
     }
   }
 
