@@ -63,6 +63,7 @@ class DistributedRunIT {
           "-n", "-t", EmbeddedJMeter.example("echo.jmx").toString(), "-R", String.join(",", engines),
           "-l", results.toString(), "-j", dir.resolve("controller.log").toString(),
           "-X", "-Gurl=" + echo.url(), "-GtrustPem=" + echo.trustPem(), "-Gplatform=wx",
+          "-Gconfig={\"socketDomains\":[\"localhost\"]}", // read by the plugin's relocated Jackson
           "-Gthreads=" + THREADS, "-Gloops=" + LOOPS,
           // an engine's first connects include its JVM's warm-up (class loading, TLS set-up): about 5 s here,
           // with three JVMs starting on two shared cores; the default 10 s was once not enough
