@@ -113,6 +113,44 @@ class OnEventLoopTest {
     }
   }
 
+  /**
+   * The single-instance example, on a new {@code my} per run (each has one single-instance socket), five at a time:
+   * <pre>
+   * my.connectSocket({
+   *   url: this.data.websocketServer,
+   *   data: {},
+   *   header: { 'content-type': 'application/json' },
+   *   success: (res) => { console.log('WebSocket 连接成功'); },
+   *   fail: () => { my.showToast({ content: 'fail' }); }
+   * });
+   * </pre>
+   * then the test closes the socket once {@code my.onSocketOpen} saw it open.
+   */
+  @Test
+  void singleInstanceExampleRunsOnALoop() throws InterruptedException {
+    List<ExampleConsole> logs = new CopyOnWriteArrayList<>();
+    LoopRepetition.run(loop, RUNS, MySettings.DEFAULT_MAX_SOCKETS, WAIT, next -> {
+      My my = My.create(transport, MySettings.builder().eventLoop(loop).build(),
+          My.defaultConfig().toBuilder().urlCheck(false).build());
+      ExampleConsole console = new ExampleConsole(line -> { });
+      logs.add(console);
+      my.connectSocket(Map.of(
+          "url", server.url(),
+          "data", Map.of(),
+          "header", Map.of("content-type", "application/json"),
+          "success", (Consumer<SocketResult>) res -> console.log("WebSocket 连接成功"),
+          "fail", (Consumer<SocketResult>) res -> console.log("showToast fail")));
+      my.onSocketOpen(res -> my.closeSocket(Map.of()));
+      my.onSocketClose(res -> {
+        console.log("closed " + res.code());
+        my.close();
+        next.run();
+      });
+    });
+    assertThat(logs).hasSize(RUNS).allSatisfy(console -> assertThat(console.lines())
+        .containsExactly("WebSocket 连接成功", "closed 1000"));
+  }
+
   @Test
   void twoInstanceExampleNeverSeesAnUnassignedTask() throws InterruptedException {
     List<ExampleConsole> logs = new CopyOnWriteArrayList<>();
