@@ -55,20 +55,22 @@ interface BenchClient extends AutoCloseable {
 
   /**
    * @param name a client name: {@code wx}, {@code wx-jdk}, {@code vertx}, {@code jdk}, {@code okhttp},
-   *             {@code javawebsocket}, or the diagnostic {@code vertx-deferred}
+   *             {@code javawebsocket}, or the diagnostics {@code vertx-deferred} and {@code wx-loop} (the wx facade
+   *             on an event loop)
    * @return the client
    */
   static BenchClient create(String name) {
     return switch (name) {
-      case "wx" -> new WxClient(VertxTransport.create());
-      case "wx-jdk" -> new WxClient(JdkTransport.create());
+      case "wx" -> new WxClient(VertxTransport.create(), false);
+      case "wx-jdk" -> new WxClient(JdkTransport.create(), false);
+      case "wx-loop" -> new WxClient(VertxTransport.create(), true);
       case "vertx" -> new VertxClient(false);
       case "vertx-deferred" -> new VertxClient(true);
       case "jdk" -> new JdkClient();
       case "okhttp" -> new OkHttpBenchClient();
       case "javawebsocket" -> new JavaWebSocketBenchClient();
       default -> throw new IllegalArgumentException("unknown client " + name
-          + " (wx, wx-jdk, vertx, jdk, okhttp, javawebsocket, vertx-deferred)");
+          + " (wx, wx-jdk, vertx, jdk, okhttp, javawebsocket, vertx-deferred, wx-loop)");
     };
   }
 }

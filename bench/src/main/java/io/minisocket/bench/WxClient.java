@@ -5,6 +5,7 @@ import io.minisocket.adapter.wx.WxSettings;
 import io.minisocket.core.ConnectOptions;
 import io.minisocket.core.SocketConfig;
 import io.minisocket.core.SocketTask;
+import io.minisocket.core.loop.EventLoop;
 import io.minisocket.core.transport.Transport;
 import io.minisocket.transport.jdk.JdkTransport;
 import io.minisocket.transport.vertx.VertxTransport;
@@ -17,18 +18,26 @@ import java.util.function.Consumer;
  * {@link VertxTransport} ({@code wx}) or {@link JdkTransport} ({@code wx-jdk}). One facade whose connection limit is
  * lifted ({@code WxSettings.connectionLimit(0)}; WeChat allows 5), so that the scale workload can open its 10,000
  * sockets through one {@code Wx} and one transport. The url check is off because the echo server is
- * {@code ws://127.0.0.1}.
+ * {@code ws://127.0.0.1}. As the diagnostic {@code wx-loop}, the facade is created on an {@link EventLoop}: every
+ * event then hops from the Vert.x thread to the loop's thread, which is what running on a loop (and so JavaScript)
+ * costs.
  */
 final class WxClient implements BenchClient {
   private final Transport transport;
+  private final EventLoop loop;
   private final Wx wx;
 
-  /** @param transport the transport under the facade, closed with this client */
-  WxClient(Transport transport) {
+  /**
+   * @param transport the transport under the facade, closed with this client
+   * @param onLoop    whether the facade runs its callbacks on an event loop
+   */
+  WxClient(Transport transport, boolean onLoop) {
     this.transport = transport;
+    this.loop = onLoop ? EventLoop.builder().name("bench-loop").build() : null;
     this.wx = Wx.create(transport, WxSettings.builder()
         .connectionLimit(0)
         .config(SocketConfig.builder().urlCheck(false).build())
+        .eventLoop(loop)
         .build());
   }
 
@@ -45,6 +54,9 @@ final class WxClient implements BenchClient {
   @Override
   public void close() {
     wx.close();
+    if (loop != null) {
+      loop.close();
+    }
     transport.close();
   }
 }
