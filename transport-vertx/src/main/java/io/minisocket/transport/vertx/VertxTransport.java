@@ -72,6 +72,8 @@ public final class VertxTransport implements Transport {
    * A transport with default options on its own {@link Vertx}, which {@link #close()} closes.
    *
    * @return the transport
+   * @throws IllegalStateException if the class path holds a Netty older than 4.2 (see {@link
+   *     #create(VertxTransportOptions)})
    */
   public static VertxTransport create() {
     return create(VertxTransportOptions.defaults());
@@ -83,9 +85,12 @@ public final class VertxTransport implements Transport {
    * @param options the settings
    * @return the transport
    * @throws IllegalArgumentException if a configured trust file cannot be read or parsed
+   * @throws IllegalStateException if the class path holds a Netty older than 4.2, which Vert.x 5 cannot run on; the
+   *     message names the versions found and the fix (import {@code io.netty:netty-bom} 4.2.x)
    */
   public static VertxTransport create(VertxTransportOptions options) {
     Objects.requireNonNull(options, "options");
+    NettyVersionCheck.requireNetty42(Vertx.class.getClassLoader());
     WebSocketClientOptions template = clientOptions(options); // fails before a Vertx is started
     return new VertxTransport(Vertx.vertx(), true, options, template);
   }
