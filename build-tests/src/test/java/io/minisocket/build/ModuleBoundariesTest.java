@@ -1,11 +1,14 @@
 package io.minisocket.build;
 
 import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.noClasses;
+import static org.assertj.core.api.Assertions.assertThat;
 
 import com.tngtech.archunit.core.domain.JavaClasses;
 import com.tngtech.archunit.core.importer.ClassFileImporter;
 import com.tngtech.archunit.core.importer.ImportOption;
+import java.util.List;
 import org.junit.jupiter.api.Test;
+import org.w3c.dom.Element;
 
 /**
  * The architecture of DESIGN.md, checked on the compiled classes. If this fails, a class depends on something
@@ -29,6 +32,18 @@ class ModuleBoundariesTest {
         .and().resideOutsideOfPackage("io.minisocket.core.json..")
         .should().dependOnClassesThat().resideInAPackage("com.fasterxml.jackson..")
         .check(CORE);
+  }
+
+  @Test
+  void coreNeedsNoJacksonUnlessTheJsonConfigurationIsRead() {
+    Element core = Reactor.parse(Reactor.ROOT.resolve("core/pom.xml"));
+    List<Element> jackson = Reactor.children(Reactor.child(core, "dependencies"), "dependency").stream()
+        .filter(d -> Reactor.text(d, "groupId").startsWith("com.fasterxml.jackson"))
+        .toList();
+    assertThat(jackson).as("core's Jackson dependencies").singleElement().satisfies(d -> {
+      assertThat(Reactor.text(d, "artifactId")).as("only the streaming parser").isEqualTo("jackson-core");
+      assertThat(Reactor.text(d, "optional")).as("optional, so users get no Jackson from core").isEqualTo("true");
+    });
   }
 
   @Test
