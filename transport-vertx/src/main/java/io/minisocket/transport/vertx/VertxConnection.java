@@ -36,6 +36,7 @@ import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicLong;
+import java.util.concurrent.atomic.AtomicReference;
 import org.apache.logging.log4j.LogManager;
 import org.apache.logging.log4j.Logger;
 
@@ -70,6 +71,8 @@ final class VertxConnection implements Connection {
   private volatile String abortRequested;
   /** The channel of a wss connection, known from the start of the TLS handshake (any thread). */
   private volatile Channel tlsChannel;
+  /** The first failure the TLS handler raised while connecting (see ChannelCapturingSslEngineOptions). */
+  private final AtomicReference<Throwable> tlsFailure = new AtomicReference<>();
 
   // Confined to ctx.
   private WebSocketClient client;
@@ -208,7 +211,8 @@ final class VertxConnection implements Connection {
           .setSslHandshakeTimeout(timeoutMillis)
           .setSslHandshakeTimeoutUnit(TimeUnit.MILLISECONDS);
       if (request.secure()) {
-        clientOptions.setSslEngineOptions(new ChannelCapturingSslEngineOptions(this::onTlsChannel));
+        clientOptions.setSslEngineOptions(new ChannelCapturingSslEngineOptions(this::onTlsChannel,
+            failure -> tlsFailure.compareAndSet(null, failure)));
       }
       client = vertx.createWebSocketClient(clientOptions);
       ws = client.webSocket();
@@ -243,7 +247,8 @@ final class VertxConnection implements Connection {
     }
     cancelTimer();
     if (ar.failed()) {
-      end(FailureClassifier.classify(ar.cause()));
+      Throwable tls = tlsFailure.get(); // the root cause when Vert.x reports only "connection closed"
+      end(FailureClassifier.classify(tls != null ? tls : ar.cause()));
       return;
     }
     WebSocket w = ar.result();
