@@ -78,6 +78,10 @@ final class VertxConnection implements Connection {
   private WebSocketClient client;
   private ClientWebSocket ws;
   private long timer = -1;
+  private long pingTimer = -1;
+  private long idleTimer = -1;
+  /** When the last frame arrived (System.nanoTime), for the idle timeout. */
+  private long lastReceivedNanos;
   private boolean closing;
   private boolean closedBeforeOpen;
   private List<Frame> earlyMessages;
@@ -245,7 +249,7 @@ final class VertxConnection implements Connection {
       }
       return;
     }
-    cancelTimer();
+    cancelTimers();
     if (ar.failed()) {
       Throwable tls = tlsFailure.get(); // the root cause when Vert.x reports only "connection closed"
       end(FailureClassifier.classify(tls != null ? tls : ar.cause()));
@@ -269,6 +273,7 @@ final class VertxConnection implements Connection {
     }
     Map<String, List<String>> headers = HeaderMaps.toMap(w.headers());
     state = State.OPEN;
+    startKeepAlive();
     emit(() -> events.opened(headers, protocol));
     List<Frame> early = earlyMessages;
     earlyMessages = null;
@@ -302,6 +307,7 @@ final class VertxConnection implements Connection {
   }
 
   private void onFrame(WebSocketFrame frame) {
+    lastReceivedNanos = System.nanoTime();
     if (frame.type() == WebSocketFrameType.CLOSE && !closeFrameSeen) {
       closeFrameSeen = true;
       if (frame.binaryData().length() < 2) {
@@ -311,6 +317,38 @@ final class VertxConnection implements Connection {
         closeCode = frame.closeStatusCode();
         closeReason = frame.closeReason() == null ? "" : frame.closeReason();
       }
+    }
+  }
+
+  /** Starts the pings and the idle check that {@link VertxTransportOptions} asks for; on ctx, at open. */
+  private void startKeepAlive() {
+    VertxTransportOptions options = transport.options();
+    lastReceivedNanos = System.nanoTime();
+    long pingMillis = options.pingInterval().toMillis();
+    if (pingMillis > 0) {
+      pingTimer = vertx.setPeriodic(pingMillis, id -> {
+        if (state == State.OPEN && !closing) {
+          ws.writePing(Buffer.buffer()).onFailure(e -> LOG.debug("Ping to {} failed: {}", request.uri(), e.toString()));
+        }
+      });
+    }
+    long idleMillis = options.idleTimeout().toMillis();
+    if (idleMillis > 0) {
+      idleTimer = vertx.setTimer(idleMillis, id -> checkIdle(idleMillis));
+    }
+  }
+
+  private void checkIdle(long idleMillis) {
+    idleTimer = -1;
+    if (state != State.OPEN) {
+      return;
+    }
+    long quietMillis = TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - lastReceivedNanos);
+    if (quietMillis >= idleMillis) {
+      end(TransportFailure.of(Kind.IO, "idle timeout: nothing received from the server for " + quietMillis
+          + " ms (idleTimeout " + idleMillis + " ms)", null));
+    } else {
+      idleTimer = vertx.setTimer(idleMillis - quietMillis, id -> checkIdle(idleMillis));
     }
   }
 
@@ -396,7 +434,7 @@ final class VertxConnection implements Connection {
       return;
     }
     state = State.ENDED;
-    cancelTimer();
+    cancelTimers();
     transport.ended(this);
     earlyMessages = null;
     emit(terminal);
@@ -453,7 +491,15 @@ final class VertxConnection implements Connection {
     }
   }
 
-  private void cancelTimer() {
+  private void cancelTimers() {
+    if (pingTimer != -1) {
+      vertx.cancelTimer(pingTimer);
+      pingTimer = -1;
+    }
+    if (idleTimer != -1) {
+      vertx.cancelTimer(idleTimer);
+      idleTimer = -1;
+    }
     if (timer != -1) {
       vertx.cancelTimer(timer);
       timer = -1;

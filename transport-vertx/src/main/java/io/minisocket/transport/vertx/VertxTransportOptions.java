@@ -1,6 +1,7 @@
 package io.minisocket.transport.vertx;
 
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.Locale;
 import java.util.Objects;
 
@@ -53,6 +54,8 @@ public final class VertxTransportOptions {
   private final int maxMessageSize;
   private final int maxFrameSize;
   private final long closingTimeoutMillis;
+  private final Duration pingInterval;
+  private final Duration idleTimeout;
   private final Path clientCertificatePem;
   private final Path clientKeyPem;
   private final String proxyHost;
@@ -72,6 +75,8 @@ public final class VertxTransportOptions {
     this.maxMessageSize = b.maxMessageSize;
     this.maxFrameSize = b.maxFrameSize;
     this.closingTimeoutMillis = b.closingTimeoutMillis;
+    this.pingInterval = b.pingInterval;
+    this.idleTimeout = b.idleTimeout;
     this.clientCertificatePem = b.clientCertificatePem;
     this.clientKeyPem = b.clientKeyPem;
     this.proxyHost = b.proxyHost;
@@ -136,6 +141,8 @@ public final class VertxTransportOptions {
     b.maxMessageSize = maxMessageSize;
     b.maxFrameSize = maxFrameSize;
     b.closingTimeoutMillis = closingTimeoutMillis;
+    b.pingInterval = pingInterval;
+    b.idleTimeout = idleTimeout;
     b.clientCertificatePem = clientCertificatePem;
     b.clientKeyPem = clientKeyPem;
     b.proxyHost = proxyHost;
@@ -200,6 +207,19 @@ public final class VertxTransportOptions {
     return closingTimeoutMillis;
   }
 
+  /** @return how often an open connection sends a ping frame; {@link Duration#ZERO} (the default) for never */
+  public Duration pingInterval() {
+    return pingInterval;
+  }
+
+  /**
+   * @return how long an open connection may receive nothing (no message, ping, pong or close) before it fails;
+   *     {@link Duration#ZERO} (the default) for no limit
+   */
+  public Duration idleTimeout() {
+    return idleTimeout;
+  }
+
   /** @return the PEM file of the client certificate (chain) presented to servers that ask for one, or null */
   public Path clientCertificatePem() {
     return clientCertificatePem;
@@ -235,7 +255,8 @@ public final class VertxTransportOptions {
     return "VertxTransportOptions{trustPem=" + trustPem + ", trustStore=" + trustStorePath + " (" + trustStoreType
         + "), trustAll=" + trustAll + ", verifyHost=" + verifyHost + ", tcpNoDelay=" + tcpNoDelay
         + ", writeQueueMaxSize=" + writeQueueMaxSize + ", maxMessageSize=" + maxMessageSize + ", maxFrameSize="
-        + maxFrameSize + ", closingTimeoutMillis=" + closingTimeoutMillis + ", clientCertificatePem="
+        + maxFrameSize + ", closingTimeoutMillis=" + closingTimeoutMillis + ", pingInterval=" + pingInterval
+        + ", idleTimeout=" + idleTimeout + ", clientCertificatePem="
         + clientCertificatePem + ", proxy=" + (proxyHost == null ? "none" : proxyHost + ":" + proxyPort
         + (proxyUsername == null ? "" : " as " + proxyUsername)) + "}";
   }
@@ -253,6 +274,8 @@ public final class VertxTransportOptions {
     private int maxMessageSize = DEFAULT_MAX_MESSAGE_SIZE;
     private int maxFrameSize = DEFAULT_MAX_FRAME_SIZE;
     private long closingTimeoutMillis = DEFAULT_CLOSING_TIMEOUT_MILLIS;
+    private Duration pingInterval = Duration.ZERO;
+    private Duration idleTimeout = Duration.ZERO;
     private Path clientCertificatePem;
     private Path clientKeyPem;
     private String proxyHost;
@@ -261,6 +284,31 @@ public final class VertxTransportOptions {
     private String proxyPassword;
 
     private Builder() {}
+
+    /**
+     * Sends a ping frame this often while a connection is open (the server answers with a pong), which keeps
+     * proxies and load balancers from dropping a quiet connection and, with {@link #idleTimeout}, detects a dead one.
+     *
+     * @param interval a positive duration of at least a millisecond, or {@link Duration#ZERO} for no pings
+     * @return this builder
+     */
+    public Builder pingInterval(Duration interval) {
+      this.pingInterval = millisOrZero(interval, "pingInterval");
+      return this;
+    }
+
+    /**
+     * Fails an open connection that has received nothing (no message, ping, pong or close) for this long: the
+     * connection ends with an error naming the timeout and the socket is dropped. With {@link #pingInterval} shorter
+     * than this, a live server's pongs keep the connection open.
+     *
+     * @param timeout a positive duration of at least a millisecond, or {@link Duration#ZERO} for no limit
+     * @return this builder
+     */
+    public Builder idleTimeout(Duration timeout) {
+      this.idleTimeout = millisOrZero(timeout, "idleTimeout");
+      return this;
+    }
 
     /**
      * A client certificate for servers that require one (mutual TLS). Both files are read when the transport is
@@ -437,6 +485,14 @@ public final class VertxTransportOptions {
         throw new IllegalStateException("proxyCredentials need an httpProxy");
       }
       return new VertxTransportOptions(this);
+    }
+
+    private static Duration millisOrZero(Duration value, String name) {
+      Objects.requireNonNull(value, name);
+      if (value.isNegative() || (!value.isZero() && value.toMillis() < 1)) {
+        throw new IllegalArgumentException(name + " must be zero or at least 1 ms: " + value);
+      }
+      return value;
     }
 
     private static int positive(int value, String name) {
