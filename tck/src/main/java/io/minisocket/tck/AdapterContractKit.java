@@ -796,14 +796,16 @@ public abstract class AdapterContractKit<F extends PlatformFacade> {
   }
 
   /**
-   * A server whose certificate is not trusted fails as the platform's certificate error, and no data is exchanged.
-   * When this fails, look at the transport's TLS setup (trusting everything?) and its failure classification.
+   * A server whose certificate is not trusted fails as the platform's certificate error, which says why (the kit's
+   * untrusted certificate is self-signed), and no data is exchanged. When this fails, look at the transport's TLS
+   * setup (trusting everything?) and its failure classification (does its message name the cause?).
    */
   @Test
   public void required_fault_untrustedCertificate_reportsATlsError() {
     MockWebSocketServer untrusted = resources.server(KitCertificates.UNTRUSTED);
     Faulted faulted = connectAndFault(facade, untrusted.url());
-    faulted.assertFault(ErrorKind.TLS);
+    SocketResult error = faulted.assertFault(ErrorKind.TLS);
+    assertThat(error.describe()).as("the error names the cause").contains("self-signed certificate");
     assertThat(untrusted.requests()).as("handshake requests over an untrusted connection").isEmpty();
   }
 

@@ -5,7 +5,11 @@ import io.minisocket.testkit.SelfSignedCertificate;
 import java.util.ArrayList;
 import java.util.List;
 
-/** What one kit test started (servers, facades), closed after it in reverse order. */
+/**
+ * What one kit test started (servers, facades), closed after it in reverse order. Its {@code close()} passes on
+ * whatever the tracked resources throw, so it keeps AutoCloseable's {@code throws Exception} (lint "try").
+ */
+@SuppressWarnings("try")
 final class KitResources implements AutoCloseable {
   private final List<AutoCloseable> resources = new ArrayList<>();
 

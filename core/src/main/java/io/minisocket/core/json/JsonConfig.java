@@ -1,25 +1,25 @@
 package io.minisocket.core.json;
 
+import com.fasterxml.jackson.core.JsonFactory;
+import com.fasterxml.jackson.core.JsonGenerator;
 import com.fasterxml.jackson.core.JsonLocation;
 import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.core.JsonStreamContext;
+import com.fasterxml.jackson.core.JsonToken;
 import com.fasterxml.jackson.core.PrettyPrinter;
 import com.fasterxml.jackson.core.StreamReadFeature;
 import com.fasterxml.jackson.core.exc.StreamReadException;
+import com.fasterxml.jackson.core.io.JsonStringEncoder;
 import com.fasterxml.jackson.core.util.DefaultIndenter;
 import com.fasterxml.jackson.core.util.DefaultPrettyPrinter;
 import com.fasterxml.jackson.core.util.Separators;
-import com.fasterxml.jackson.databind.DeserializationFeature;
-import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.json.JsonMapper;
-import com.fasterxml.jackson.databind.node.ArrayNode;
-import com.fasterxml.jackson.databind.node.ObjectNode;
-import com.fasterxml.jackson.databind.node.TextNode;
 import io.minisocket.core.SocketConfig;
 import java.io.IOException;
 import java.io.InputStream;
+import java.io.StringWriter;
 import java.io.UncheckedIOException;
+import java.math.BigDecimal;
 import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
@@ -27,6 +27,7 @@ import java.time.Duration;
 import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.Deque;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
@@ -68,6 +69,10 @@ import org.apache.logging.log4j.Logger;
  * {@link ConfigException} whose message names the file (when read from one), the key, what was expected and what
  * was found.
  *
+ * <p>Only Jackson's streaming parser ({@code jackson-core}, which Vert.x already brings) is used, and core declares
+ * it optional: an application that never reads a JSON configuration needs no Jackson at all; one that does without
+ * the Vert.x transport adds {@code com.fasterxml.jackson.core:jackson-core}.
+ *
  * <p>Thread-safe: all methods are static and share no mutable state.
  */
 public final class JsonConfig {
@@ -87,14 +92,13 @@ public final class JsonConfig {
   private static final Pattern JACKSON_LOCATION =
       Pattern.compile("\\s*\\[Source: [^\\]]*?; line: (\\d+), column: (\\d+)\\]");
   private static final int MAX_SHOWN_VALUE = 80;
+  private static final BigDecimal MAX_LONG = BigDecimal.valueOf(Long.MAX_VALUE);
 
-  private static final JsonMapper MAPPER = JsonMapper.builder()
-      // JsonParser.Feature.STRICT_DUPLICATE_DETECTION: a duplicate key is an error, not "last one wins".
+  private static final JsonFactory FACTORY = JsonFactory.builder()
+      // A duplicate key is an error, not "last one wins".
       .enable(StreamReadFeature.STRICT_DUPLICATE_DETECTION)
       // read(InputStream) leaves the caller's stream open; parse(Path) closes its own.
       .disable(StreamReadFeature.AUTO_CLOSE_SOURCE)
-      // Keep numbers exact, so 1e400 is "too large" rather than Infinity and messages show what was written.
-      .enable(DeserializationFeature.USE_BIG_DECIMAL_FOR_FLOATS)
       .build();
 
   private static final PrettyPrinter PRETTY = new DefaultPrettyPrinter(Separators.createDefaultInstance()
@@ -103,6 +107,22 @@ public final class JsonConfig {
       .withArrayEmptySeparator(""))
       .withObjectIndenter(new DefaultIndenter("  ", "\n"))
       .withArrayIndenter(new DefaultIndenter("  ", "\n"));
+
+  /** JSON {@code null} in a parsed value (a map or list cannot hold Java null in every position we need). */
+  private static final Object NULL = new Object() {
+    @Override
+    public String toString() {
+      return "null";
+    }
+  };
+
+  /** A JSON number, exact; {@code integral} when written without a fraction or exponent. */
+  private record JsonNumber(BigDecimal value, boolean integral) {
+    @Override
+    public String toString() {
+      return integral ? value.toBigInteger().toString() : value.toString();
+    }
+  }
 
   private JsonConfig() {}
 
@@ -173,7 +193,8 @@ public final class JsonConfig {
   public static SocketConfig read(InputStream in) {
     Objects.requireNonNull(in, "in");
     try {
-      return warnUnknown(interpret(tree(() -> MAPPER.createParser(in), null), null, SocketConfig.defaults()), null);
+      return warnUnknown(interpret(document(() -> FACTORY.createParser(in), null), null, SocketConfig.defaults()),
+          null);
     } catch (IOException e) {
       throw new ConfigException("cannot read the configuration: " + e, e);
     }
@@ -227,7 +248,7 @@ public final class JsonConfig {
     Objects.requireNonNull(defaults, "defaults");
     String label = file.toString();
     try (InputStream in = Files.newInputStream(file)) {
-      return interpret(tree(() -> MAPPER.createParser(in), label), label, defaults);
+      return interpret(document(() -> FACTORY.createParser(in), label), label, defaults);
     } catch (NoSuchFileException e) {
       throw new ConfigException(label + ": configuration file not found", e);
     } catch (IOException e) {
@@ -246,7 +267,7 @@ public final class JsonConfig {
     Objects.requireNonNull(json, "json");
     String text = json.startsWith("\uFEFF") ? json.substring(1) : json;
     try {
-      return interpret(tree(() -> MAPPER.createParser(text), null), null, SocketConfig.defaults());
+      return interpret(document(() -> FACTORY.createParser(text), null), null, SocketConfig.defaults());
     } catch (IOException e) { // reading a String does no I/O
       throw new UncheckedIOException(e);
     }
@@ -263,17 +284,25 @@ public final class JsonConfig {
    */
   public static String write(SocketConfig config) {
     Objects.requireNonNull(config, "config");
-    ObjectNode root = MAPPER.createObjectNode();
-    root.putObject(NETWORK_TIMEOUT).put(CONNECT_SOCKET, wholeMillis(config.connectTimeout()));
-    root.put(URL_CHECK, config.urlCheck());
-    ArrayNode domains = root.putArray(SOCKET_DOMAINS);
-    config.socketDomains().forEach(domains::add);
-    root.put(MAX_QUEUE_BYTES, config.maxQueueBytes());
-    try {
-      return MAPPER.writer(PRETTY).writeValueAsString(root) + "\n";
-    } catch (JsonProcessingException e) { // a tree of strings, booleans and numbers always serializes
-      throw new IllegalStateException(e);
+    long connectMillis = wholeMillis(config.connectTimeout());
+    StringWriter out = new StringWriter();
+    try (JsonGenerator json = FACTORY.createGenerator(out).setPrettyPrinter(PRETTY)) {
+      json.writeStartObject();
+      json.writeObjectFieldStart(NETWORK_TIMEOUT);
+      json.writeNumberField(CONNECT_SOCKET, connectMillis);
+      json.writeEndObject();
+      json.writeBooleanField(URL_CHECK, config.urlCheck());
+      json.writeArrayFieldStart(SOCKET_DOMAINS);
+      for (String domain : config.socketDomains()) {
+        json.writeString(domain);
+      }
+      json.writeEndArray();
+      json.writeNumberField(MAX_QUEUE_BYTES, config.maxQueueBytes());
+      json.writeEndObject();
+    } catch (IOException e) { // writing to a StringWriter does no I/O
+      throw new UncheckedIOException(e);
     }
+    return out + "\n";
   }
 
   // ---------------------------------------------------------------------------------------------------------------
@@ -282,13 +311,16 @@ public final class JsonConfig {
     JsonParser open() throws IOException;
   }
 
-  /** Parses one JSON value, then insists nothing but whitespace follows it. */
-  private static JsonNode tree(ParserSource source, String label) throws IOException {
+  /**
+   * Parses one JSON value into maps (key order kept), lists, strings, booleans, {@link JsonNumber}s and
+   * {@link #NULL}, then insists nothing but whitespace follows it.
+   */
+  private static Object document(ParserSource source, String label) throws IOException {
     try (JsonParser parser = source.open()) {
-      JsonNode root = MAPPER.readTree(parser);
-      if (root == null || root.isMissingNode()) {
+      if (parser.nextToken() == null) {
         throw fail(label, "no JSON content, expected an object such as {\"urlCheck\": true}");
       }
+      Object root = value(parser);
       if (parser.nextToken() != null) {
         throw fail(label, "unexpected content after the JSON object at " + where(parser.currentTokenLocation()));
       }
@@ -298,22 +330,57 @@ public final class JsonConfig {
     }
   }
 
-  private static Result interpret(JsonNode root, String label, SocketConfig defaults) {
-    if (!root.isObject()) {
+  /** The value that starts at the parser's current token; leaves the parser on its last token. */
+  private static Object value(JsonParser parser) throws IOException {
+    JsonToken token = parser.currentToken();
+    switch (token) {
+      case START_OBJECT -> {
+        Map<String, Object> object = new LinkedHashMap<>();
+        for (String key = parser.nextFieldName(); key != null; key = parser.nextFieldName()) {
+          parser.nextToken();
+          object.put(key, value(parser));
+        }
+        return object;
+      }
+      case START_ARRAY -> {
+        List<Object> array = new ArrayList<>();
+        while (parser.nextToken() != JsonToken.END_ARRAY) {
+          array.add(value(parser));
+        }
+        return array;
+      }
+      case VALUE_STRING -> {
+        return parser.getText();
+      }
+      case VALUE_NUMBER_INT, VALUE_NUMBER_FLOAT -> {
+        return new JsonNumber(parser.getDecimalValue(), token == JsonToken.VALUE_NUMBER_INT);
+      }
+      case VALUE_TRUE, VALUE_FALSE -> {
+        return token == JsonToken.VALUE_TRUE;
+      }
+      case VALUE_NULL -> {
+        return NULL;
+      }
+      default -> throw new IllegalStateException("not the start of a value: " + token); // callers see to that
+    }
+  }
+
+  private static Result interpret(Object root, String label, SocketConfig defaults) {
+    if (!(root instanceof Map<?, ?> object)) {
       throw fail(label, "the configuration must be a JSON object, got " + shown(root));
     }
     SocketConfig.Builder builder = defaults.toBuilder();
     List<String> unknown = new ArrayList<>();
-    for (Map.Entry<String, JsonNode> entry : root.properties()) {
-      String key = entry.getKey();
-      JsonNode value = entry.getValue();
+    for (Map.Entry<?, ?> entry : object.entrySet()) {
+      String key = (String) entry.getKey();
+      Object value = entry.getValue();
       switch (key) {
         case NETWORK_TIMEOUT -> networkTimeout(value, builder, unknown, label);
         case URL_CHECK -> {
-          if (!value.isBoolean()) {
+          if (!(value instanceof Boolean check)) {
             throw fail(label, URL_CHECK + " must be true or false, got " + shown(value));
           }
-          builder.urlCheck(value.booleanValue());
+          builder.urlCheck(check);
         }
         case SOCKET_DOMAINS -> socketDomains(value, builder, label);
         case MAX_QUEUE_BYTES -> {
@@ -326,14 +393,14 @@ public final class JsonConfig {
     return new Result(builder.build(), unknown);
   }
 
-  private static void networkTimeout(JsonNode value, SocketConfig.Builder builder, List<String> unknown,
+  private static void networkTimeout(Object value, SocketConfig.Builder builder, List<String> unknown,
       String label) {
-    if (!value.isObject()) {
+    if (!(value instanceof Map<?, ?> timeouts)) {
       throw fail(label, NETWORK_TIMEOUT + " must be an object such as {\"connectSocket\": 60000}, got "
           + shown(value));
     }
-    for (Map.Entry<String, JsonNode> entry : value.properties()) {
-      String key = entry.getKey();
+    for (Map.Entry<?, ?> entry : timeouts.entrySet()) {
+      String key = (String) entry.getKey();
       String path = child(NETWORK_TIMEOUT, key);
       if (key.equals(CONNECT_SOCKET)) {
         long millis = positiveWhole(entry.getValue(), path, "milliseconds", label);
@@ -344,35 +411,35 @@ public final class JsonConfig {
     }
   }
 
-  private static void socketDomains(JsonNode value, SocketConfig.Builder builder, String label) {
-    if (!value.isArray()) {
+  private static void socketDomains(Object value, SocketConfig.Builder builder, String label) {
+    if (!(value instanceof List<?> array)) {
       throw fail(label, SOCKET_DOMAINS + " must be an array of strings, got " + shown(value));
     }
-    List<String> domains = new ArrayList<>(value.size());
-    for (int i = 0; i < value.size(); i++) {
-      JsonNode domain = value.get(i);
+    List<String> domains = new ArrayList<>(array.size());
+    for (int i = 0; i < array.size(); i++) {
+      Object domain = array.get(i);
       String path = SOCKET_DOMAINS + "[" + i + "]";
-      if (!domain.isTextual()) {
+      if (!(domain instanceof String text)) {
         throw fail(label, path + " must be a string, got " + shown(domain));
       }
-      if (domain.textValue().isBlank()) {
+      if (text.isBlank()) {
         throw fail(label, path + " must be a host or an origin, got " + shown(domain));
       }
-      domains.add(domain.textValue());
+      domains.add(text);
     }
     apply(() -> builder.socketDomains(domains), SOCKET_DOMAINS, label);
   }
 
   /** A positive integral number that fits a long: 60000, 60000.0 and 6e4 pass; 1.5, "60000" and true do not. */
-  private static long positiveWhole(JsonNode value, String path, String unit, String label) {
-    boolean whole = value.isNumber() && value.canConvertToExactIntegral();
-    if (!whole || value.decimalValue().signum() <= 0) {
+  private static long positiveWhole(Object value, String path, String unit, String label) {
+    if (!(value instanceof JsonNumber number) || number.value().signum() <= 0
+        || number.value().stripTrailingZeros().scale() > 0) {
       throw fail(label, path + " must be a positive whole number of " + unit + ", got " + shown(value));
     }
-    if (!value.canConvertToLong()) {
+    if (number.value().compareTo(MAX_LONG) > 0) {
       throw fail(label, path + " must be at most " + Long.MAX_VALUE + " " + unit + ", got " + shown(value));
     }
-    return value.longValue();
+    return number.value().longValueExact();
   }
 
   /** Runs a builder setter; our checks come first, so its IllegalArgumentException is a backstop. */
@@ -456,13 +523,42 @@ public final class JsonConfig {
     if (PLAIN_KEY.matcher(key).matches()) {
       return parent.isEmpty() ? key : parent + "." + key;
     }
-    return parent + "[" + TextNode.valueOf(key) + "]";
+    return parent + "[" + quoted(key) + "]";
   }
 
-  /** A value as written in JSON (strings quoted), shortened when long. */
-  private static String shown(JsonNode value) {
-    String json = value.toString();
-    return json.length() <= MAX_SHOWN_VALUE ? json : json.substring(0, MAX_SHOWN_VALUE - 3) + "...";
+  /** A value as written in JSON (strings quoted, compact), shortened when long. */
+  private static String shown(Object value) {
+    StringBuilder json = new StringBuilder();
+    compact(value, json);
+    return json.length() <= MAX_SHOWN_VALUE ? json.toString() : json.substring(0, MAX_SHOWN_VALUE - 3) + "...";
+  }
+
+  private static void compact(Object value, StringBuilder out) {
+    if (value instanceof String text) {
+      out.append(quoted(text));
+    } else if (value instanceof Map<?, ?> object) {
+      out.append('{');
+      String separator = "";
+      for (Map.Entry<?, ?> entry : object.entrySet()) {
+        out.append(separator).append(quoted((String) entry.getKey())).append(':');
+        compact(entry.getValue(), out);
+        separator = ",";
+      }
+      out.append('}');
+    } else if (value instanceof List<?> array) {
+      out.append('[');
+      for (int i = 0; i < array.size(); i++) {
+        out.append(i == 0 ? "" : ",");
+        compact(array.get(i), out);
+      }
+      out.append(']');
+    } else {
+      out.append(value); // JsonNumber, Boolean, NULL
+    }
+  }
+
+  private static String quoted(String text) {
+    return '"' + new String(JsonStringEncoder.getInstance().quoteAsString(text)) + '"';
   }
 
   private static String prefix(String label) {

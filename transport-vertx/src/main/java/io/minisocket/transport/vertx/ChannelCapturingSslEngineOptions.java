@@ -32,14 +32,23 @@ import javax.net.ssl.TrustManagerFactory;
 final class ChannelCapturingSslEngineOptions extends JdkSSLEngineOptions {
 
   private final Consumer<Channel> onChannel;
+  private final Consumer<Throwable> onTlsFailure;
 
-  ChannelCapturingSslEngineOptions(Consumer<Channel> onChannel) {
+  /**
+   * @param onChannel    told the channel when its TLS handler is added
+   * @param onTlsFailure told what the TLS handler raised (a certificate refused, an alert from the server); with
+   *     TLS 1.3 a server's refusal of the client certificate arrives after the client's handshake has finished, and
+   *     Vert.x reports only "connection closed" for it
+   */
+  ChannelCapturingSslEngineOptions(Consumer<Channel> onChannel, Consumer<Throwable> onTlsFailure) {
     this.onChannel = onChannel;
+    this.onTlsFailure = onTlsFailure;
   }
 
   private ChannelCapturingSslEngineOptions(ChannelCapturingSslEngineOptions other) {
     super(other);
     this.onChannel = other.onChannel;
+    this.onTlsFailure = other.onTlsFailure;
   }
 
   @Override
@@ -101,17 +110,19 @@ final class ChannelCapturingSslEngineOptions extends JdkSSLEngineOptions {
 
       @Override
       public SslContext create() throws SSLException {
-        return new CapturingSslContext(delegate.create(), onChannel);
+        return new CapturingSslContext(delegate.create(), onChannel, onTlsFailure);
       }
     };
   }
 
   private static final class CapturingSslContext extends DelegatingSslContext {
     private final Consumer<Channel> onChannel;
+    private final Consumer<Throwable> onTlsFailure;
 
-    CapturingSslContext(SslContext ctx, Consumer<Channel> onChannel) {
+    CapturingSslContext(SslContext ctx, Consumer<Channel> onChannel, Consumer<Throwable> onTlsFailure) {
       super(ctx);
       this.onChannel = onChannel;
+      this.onTlsFailure = onTlsFailure;
     }
 
     @Override
@@ -121,22 +132,32 @@ final class ChannelCapturingSslEngineOptions extends JdkSSLEngineOptions {
 
     @Override
     protected SslHandler newHandler(ByteBufAllocator alloc, boolean startTls, Executor executor) {
-      return new CapturingSslHandler(newEngine(alloc), startTls, executor, onChannel);
+      return new CapturingSslHandler(newEngine(alloc), startTls, executor, onChannel, onTlsFailure);
     }
 
     @Override
     protected SslHandler newHandler(ByteBufAllocator alloc, String peerHost, int peerPort, boolean startTls,
         Executor executor) {
-      return new CapturingSslHandler(newEngine(alloc, peerHost, peerPort), startTls, executor, onChannel);
+      return new CapturingSslHandler(newEngine(alloc, peerHost, peerPort), startTls, executor, onChannel,
+          onTlsFailure);
     }
   }
 
   private static final class CapturingSslHandler extends SslHandler {
     private final Consumer<Channel> onChannel;
+    private final Consumer<Throwable> onTlsFailure;
 
-    CapturingSslHandler(SSLEngine engine, boolean startTls, Executor executor, Consumer<Channel> onChannel) {
+    CapturingSslHandler(SSLEngine engine, boolean startTls, Executor executor, Consumer<Channel> onChannel,
+        Consumer<Throwable> onTlsFailure) {
       super(engine, startTls, executor == null ? ImmediateExecutor.INSTANCE : executor);
       this.onChannel = onChannel;
+      this.onTlsFailure = onTlsFailure;
+    }
+
+    @Override
+    public void exceptionCaught(ChannelHandlerContext ctx, Throwable cause) throws Exception {
+      onTlsFailure.accept(cause);
+      super.exceptionCaught(ctx, cause);
     }
 
     @Override

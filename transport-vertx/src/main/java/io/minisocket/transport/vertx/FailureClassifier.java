@@ -13,13 +13,24 @@ import java.security.cert.CertPathBuilderException;
 import java.security.cert.CertPathValidatorException;
 import java.security.cert.CertificateException;
 import java.util.Locale;
+import java.util.Map;
 import java.util.concurrent.TimeoutException;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 import javax.net.ssl.SSLException;
 
 /** Maps what Vert.x and Netty throw while opening a WebSocket to a {@link TransportFailure}. */
 final class FailureClassifier {
 
   private static final int MAX_DEPTH = 16;
+  /** The JDK's wording for a TLS alert the peer sent: "Received fatal alert: handshake_failure". */
+  private static final Pattern ALERT = Pattern.compile("Received fatal alert: (\\w+)");
+  private static final Map<String, String> ALERT_HINTS = Map.of(
+      "certificate_required", " (it requires a client certificate)",
+      "bad_certificate", " (it refused the client certificate, or needs one)",
+      "handshake_failure", " (no protocol version or cipher suite in common, or a client certificate is needed)",
+      "protocol_version", " (no TLS version in common)",
+      "unknown_ca", " (it does not trust the client certificate's issuer)");
 
   private FailureClassifier() {}
 
@@ -67,7 +78,7 @@ final class FailureClassifier {
     }
     if (c instanceof SSLException || c instanceof CertificateException || c instanceof CertPathValidatorException
         || c instanceof CertPathBuilderException) {
-      return TransportFailure.of(Kind.TLS, "TLS failed: " + describe(c), top);
+      return TransportFailure.of(Kind.TLS, "TLS failed: " + tlsReason(c), top);
     }
     if (c instanceof ConnectTimeoutException || c instanceof SocketTimeoutException || c instanceof TimeoutException) {
       return TransportFailure.of(Kind.TIMEOUT, "timed out: " + describe(c), top);
@@ -79,6 +90,26 @@ final class FailureClassifier {
       return TransportFailure.of(Kind.REFUSED, "connection refused: " + describe(c), top);
     }
     return null;
+  }
+
+  /**
+   * Why TLS failed, as specific as the causes allow: the certificate check's own reason (self-signed, unknown
+   * issuer, expired, hostname mismatch; see {@link ExplainingTrustManager}), else the alert the server sent, else the
+   * first message.
+   */
+  private static String tlsReason(Throwable failure) {
+    String alert = null;
+    Throwable c = failure;
+    for (int depth = 0; c != null && depth < MAX_DEPTH; depth++, c = c.getCause() == c ? null : c.getCause()) {
+      if (c instanceof ExplainingTrustManager.UntrustedCertificateException untrusted) {
+        return untrusted.getMessage();
+      }
+      Matcher m = ALERT.matcher(String.valueOf(c.getMessage()));
+      if (alert == null && m.find()) {
+        alert = "handshake alert " + m.group(1) + " from the server" + ALERT_HINTS.getOrDefault(m.group(1), "");
+      }
+    }
+    return alert != null ? alert : describe(failure);
   }
 
   private static String describe(Throwable t) {

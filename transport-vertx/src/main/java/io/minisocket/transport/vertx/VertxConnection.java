@@ -36,6 +36,7 @@ import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicLong;
+import java.util.concurrent.atomic.AtomicReference;
 import org.apache.logging.log4j.LogManager;
 import org.apache.logging.log4j.Logger;
 
@@ -70,11 +71,17 @@ final class VertxConnection implements Connection {
   private volatile String abortRequested;
   /** The channel of a wss connection, known from the start of the TLS handshake (any thread). */
   private volatile Channel tlsChannel;
+  /** The first failure the TLS handler raised while connecting (see ChannelCapturingSslEngineOptions). */
+  private final AtomicReference<Throwable> tlsFailure = new AtomicReference<>();
 
   // Confined to ctx.
   private WebSocketClient client;
   private ClientWebSocket ws;
   private long timer = -1;
+  private long pingTimer = -1;
+  private long idleTimer = -1;
+  /** When the last frame arrived (System.nanoTime), for the idle timeout. */
+  private long lastReceivedNanos;
   private boolean closing;
   private boolean closedBeforeOpen;
   private List<Frame> earlyMessages;
@@ -208,7 +215,8 @@ final class VertxConnection implements Connection {
           .setSslHandshakeTimeout(timeoutMillis)
           .setSslHandshakeTimeoutUnit(TimeUnit.MILLISECONDS);
       if (request.secure()) {
-        clientOptions.setSslEngineOptions(new ChannelCapturingSslEngineOptions(this::onTlsChannel));
+        clientOptions.setSslEngineOptions(new ChannelCapturingSslEngineOptions(this::onTlsChannel,
+            failure -> tlsFailure.compareAndSet(null, failure)));
       }
       client = vertx.createWebSocketClient(clientOptions);
       ws = client.webSocket();
@@ -241,9 +249,10 @@ final class VertxConnection implements Connection {
       }
       return;
     }
-    cancelTimer();
+    cancelTimers();
     if (ar.failed()) {
-      end(FailureClassifier.classify(ar.cause()));
+      Throwable tls = tlsFailure.get(); // the root cause when Vert.x reports only "connection closed"
+      end(FailureClassifier.classify(tls != null ? tls : ar.cause()));
       return;
     }
     WebSocket w = ar.result();
@@ -264,6 +273,7 @@ final class VertxConnection implements Connection {
     }
     Map<String, List<String>> headers = HeaderMaps.toMap(w.headers());
     state = State.OPEN;
+    startKeepAlive();
     emit(() -> events.opened(headers, protocol));
     List<Frame> early = earlyMessages;
     earlyMessages = null;
@@ -297,6 +307,7 @@ final class VertxConnection implements Connection {
   }
 
   private void onFrame(WebSocketFrame frame) {
+    lastReceivedNanos = System.nanoTime();
     if (frame.type() == WebSocketFrameType.CLOSE && !closeFrameSeen) {
       closeFrameSeen = true;
       if (frame.binaryData().length() < 2) {
@@ -306,6 +317,38 @@ final class VertxConnection implements Connection {
         closeCode = frame.closeStatusCode();
         closeReason = frame.closeReason() == null ? "" : frame.closeReason();
       }
+    }
+  }
+
+  /** Starts the pings and the idle check that {@link VertxTransportOptions} asks for; on ctx, at open. */
+  private void startKeepAlive() {
+    VertxTransportOptions options = transport.options();
+    lastReceivedNanos = System.nanoTime();
+    long pingMillis = options.pingInterval().toMillis();
+    if (pingMillis > 0) {
+      pingTimer = vertx.setPeriodic(pingMillis, id -> {
+        if (state == State.OPEN && !closing) {
+          ws.writePing(Buffer.buffer()).onFailure(e -> LOG.debug("Ping to {} failed: {}", request.uri(), e.toString()));
+        }
+      });
+    }
+    long idleMillis = options.idleTimeout().toMillis();
+    if (idleMillis > 0) {
+      idleTimer = vertx.setTimer(idleMillis, id -> checkIdle(idleMillis));
+    }
+  }
+
+  private void checkIdle(long idleMillis) {
+    idleTimer = -1;
+    if (state != State.OPEN) {
+      return;
+    }
+    long quietMillis = TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - lastReceivedNanos);
+    if (quietMillis >= idleMillis) {
+      end(TransportFailure.of(Kind.IO, "idle timeout: nothing received from the server for " + quietMillis
+          + " ms (idleTimeout " + idleMillis + " ms)", null));
+    } else {
+      idleTimer = vertx.setTimer(idleMillis - quietMillis, id -> checkIdle(idleMillis));
     }
   }
 
@@ -391,7 +434,7 @@ final class VertxConnection implements Connection {
       return;
     }
     state = State.ENDED;
-    cancelTimer();
+    cancelTimers();
     transport.ended(this);
     earlyMessages = null;
     emit(terminal);
@@ -448,7 +491,15 @@ final class VertxConnection implements Connection {
     }
   }
 
-  private void cancelTimer() {
+  private void cancelTimers() {
+    if (pingTimer != -1) {
+      vertx.cancelTimer(pingTimer);
+      pingTimer = -1;
+    }
+    if (idleTimer != -1) {
+      vertx.cancelTimer(idleTimer);
+      idleTimer = -1;
+    }
     if (timer != -1) {
       vertx.cancelTimer(timer);
       timer = -1;

@@ -7,12 +7,12 @@ import io.minisocket.core.transport.Transport;
 import io.minisocket.core.transport.TransportFailure;
 import io.vertx.core.Context;
 import io.vertx.core.Vertx;
-import io.vertx.core.buffer.Buffer;
 import io.vertx.core.http.WebSocketClientOptions;
 import io.vertx.core.internal.VertxInternal;
-import io.vertx.core.net.JksOptions;
-import io.vertx.core.net.PemTrustOptions;
-import io.vertx.core.net.PfxOptions;
+import io.vertx.core.buffer.Buffer;
+import io.vertx.core.net.PemKeyCertOptions;
+import io.vertx.core.net.ProxyOptions;
+import io.vertx.core.net.ProxyType;
 import java.io.ByteArrayInputStream;
 import java.io.IOException;
 import java.io.InputStream;
@@ -21,8 +21,10 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.security.GeneralSecurityException;
 import java.security.KeyStore;
+import java.security.cert.Certificate;
 import java.security.cert.CertificateFactory;
 import java.util.ArrayList;
+import java.util.Collection;
 import java.util.List;
 import java.util.Objects;
 import java.util.Set;
@@ -32,6 +34,9 @@ import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
 import java.util.concurrent.atomic.AtomicBoolean;
+import javax.net.ssl.TrustManager;
+import javax.net.ssl.TrustManagerFactory;
+import javax.net.ssl.X509ExtendedTrustManager;
 import org.apache.logging.log4j.LogManager;
 import org.apache.logging.log4j.Logger;
 
@@ -72,6 +77,8 @@ public final class VertxTransport implements Transport {
    * A transport with default options on its own {@link Vertx}, which {@link #close()} closes.
    *
    * @return the transport
+   * @throws IllegalStateException if the class path holds a Netty older than 4.2 (see {@link
+   *     #create(VertxTransportOptions)})
    */
   public static VertxTransport create() {
     return create(VertxTransportOptions.defaults());
@@ -83,9 +90,12 @@ public final class VertxTransport implements Transport {
    * @param options the settings
    * @return the transport
    * @throws IllegalArgumentException if a configured trust file cannot be read or parsed
+   * @throws IllegalStateException if the class path holds a Netty older than 4.2, which Vert.x 5 cannot run on; the
+   *     message names the versions found and the fix (import {@code io.netty:netty-bom} 4.2.x)
    */
   public static VertxTransport create(VertxTransportOptions options) {
     Objects.requireNonNull(options, "options");
+    NettyVersionCheck.requireNetty42(Vertx.class.getClassLoader());
     WebSocketClientOptions template = clientOptions(options); // fails before a Vertx is started
     return new VertxTransport(Vertx.vertx(), true, options, template);
   }
@@ -212,45 +222,80 @@ public final class VertxTransport implements Transport {
       o.setTrustAll(true).setVerifyHost(false);
     } else {
       o.setVerifyHost(options.verifyHost());
-      if (options.trustPem() != null) {
-        byte[] pem = read(options.trustPem());
-        checkPem(options.trustPem(), pem);
-        o.setTrustOptions(new PemTrustOptions().addCertValue(Buffer.buffer(pem)));
-      } else if (options.trustStorePath() != null) {
-        byte[] store = read(options.trustStorePath());
-        checkStore(options, store);
-        Buffer value = Buffer.buffer(store);
-        o.setTrustOptions(options.trustStoreType() == VertxTransportOptions.TrustStoreType.JKS
-            ? new JksOptions().setValue(value).setPassword(options.trustStorePassword())
-            : new PfxOptions().setValue(value).setPassword(options.trustStorePassword()));
-      }
+      o.setTrustOptions(new ExplainingTrustManager(trustManager(trustedCertificates(options))).asTrustOptions());
+    }
+    if (options.clientCertificatePem() != null) {
+      o.setKeyCertOptions(new PemKeyCertOptions()
+          .addCertValue(Buffer.buffer(read(options.clientCertificatePem())))
+          .addKeyValue(Buffer.buffer(read(options.clientKeyPem()))));
+    }
+    if (options.proxyHost() != null) {
+      o.setProxyOptions(new ProxyOptions().setType(ProxyType.HTTP).setHost(options.proxyHost())
+          .setPort(options.proxyPort()).setUsername(options.proxyUsername()).setPassword(options.proxyPassword()));
     }
     return o;
+  }
+
+  /** The configured trust: a PEM file's certificates, a trust store, or {@code null} for the JDK's default. */
+  private static KeyStore trustedCertificates(VertxTransportOptions options) {
+    if (options.trustPem() != null) {
+      return pemStore(options.trustPem(), read(options.trustPem()));
+    }
+    if (options.trustStorePath() != null) {
+      return loadStore(options, read(options.trustStorePath()));
+    }
+    return null;
+  }
+
+  private static X509ExtendedTrustManager trustManager(KeyStore trusted) {
+    try {
+      TrustManagerFactory factory = TrustManagerFactory.getInstance(TrustManagerFactory.getDefaultAlgorithm());
+      factory.init(trusted);
+      for (TrustManager manager : factory.getTrustManagers()) {
+        if (manager instanceof X509ExtendedTrustManager x509) {
+          return x509;
+        }
+      }
+      throw new IllegalStateException("the JDK's " + factory.getAlgorithm() + " trust manager factory made no "
+          + "X509ExtendedTrustManager");
+    } catch (GeneralSecurityException e) {
+      throw new IllegalArgumentException("cannot set up certificate trust: " + e.getMessage(), e);
+    }
   }
 
   private static byte[] read(Path path) {
     try {
       return Files.readAllBytes(path);
     } catch (IOException e) {
-      throw new IllegalArgumentException("cannot read trust file " + path, new UncheckedIOException(e));
+      throw new IllegalArgumentException("cannot read " + path, new UncheckedIOException(e));
     }
   }
 
-  private static void checkPem(Path path, byte[] pem) {
+  private static KeyStore pemStore(Path path, byte[] pem) {
     try (InputStream in = new ByteArrayInputStream(pem)) {
-      if (CertificateFactory.getInstance("X.509").generateCertificates(in).isEmpty()) {
+      Collection<? extends Certificate> certificates = CertificateFactory.getInstance("X.509")
+          .generateCertificates(in);
+      if (certificates.isEmpty()) {
         throw new IllegalArgumentException("no certificate in " + path);
       }
+      KeyStore store = KeyStore.getInstance(KeyStore.getDefaultType());
+      store.load(null, null);
+      int i = 0;
+      for (Certificate certificate : certificates) {
+        store.setCertificateEntry("trusted-" + i++, certificate);
+      }
+      return store;
     } catch (GeneralSecurityException | IOException e) {
       throw new IllegalArgumentException("not a PEM certificate file: " + path, e);
     }
   }
 
-  private static void checkStore(VertxTransportOptions options, byte[] store) {
+  private static KeyStore loadStore(VertxTransportOptions options, byte[] store) {
     try (InputStream in = new ByteArrayInputStream(store)) {
       KeyStore ks = KeyStore.getInstance(options.trustStoreType().name());
       String password = options.trustStorePassword();
       ks.load(in, password == null ? null : password.toCharArray());
+      return ks;
     } catch (GeneralSecurityException | IOException e) {
       throw new IllegalArgumentException("cannot load " + options.trustStoreType() + " trust store "
           + options.trustStorePath(), e);

@@ -1,6 +1,8 @@
 package io.minisocket.transport.vertx;
 
 import java.nio.file.Path;
+import java.time.Duration;
+import java.util.Locale;
 import java.util.Objects;
 
 /**
@@ -21,6 +23,15 @@ public final class VertxTransportOptions {
   public static final int DEFAULT_MAX_FRAME_SIZE = 16 * 1024 * 1024;
   /** Default {@link #closingTimeoutMillis()}: 10 seconds. */
   public static final long DEFAULT_CLOSING_TIMEOUT_MILLIS = 10_000;
+
+  /** System property: a PEM file of certificates to trust (see {@link #fromSystemProperties}). */
+  public static final String TRUST_PEM_PROPERTY = "minisocket.tls.trustPem";
+  /** System property: a trust store file to trust (see {@link #fromSystemProperties}). */
+  public static final String TRUST_STORE_PROPERTY = "minisocket.tls.trustStore";
+  /** System property: the trust store's password. */
+  public static final String TRUST_STORE_PASSWORD_PROPERTY = "minisocket.tls.trustStorePassword";
+  /** System property: the trust store's format, {@code PKCS12} (the default) or {@code JKS}. */
+  public static final String TRUST_STORE_TYPE_PROPERTY = "minisocket.tls.trustStoreType";
 
   private static final VertxTransportOptions DEFAULTS = builder().build();
 
@@ -43,6 +54,14 @@ public final class VertxTransportOptions {
   private final int maxMessageSize;
   private final int maxFrameSize;
   private final long closingTimeoutMillis;
+  private final Duration pingInterval;
+  private final Duration idleTimeout;
+  private final Path clientCertificatePem;
+  private final Path clientKeyPem;
+  private final String proxyHost;
+  private final int proxyPort;
+  private final String proxyUsername;
+  private final String proxyPassword;
 
   private VertxTransportOptions(Builder b) {
     this.trustPem = b.trustPem;
@@ -56,11 +75,51 @@ public final class VertxTransportOptions {
     this.maxMessageSize = b.maxMessageSize;
     this.maxFrameSize = b.maxFrameSize;
     this.closingTimeoutMillis = b.closingTimeoutMillis;
+    this.pingInterval = b.pingInterval;
+    this.idleTimeout = b.idleTimeout;
+    this.clientCertificatePem = b.clientCertificatePem;
+    this.clientKeyPem = b.clientKeyPem;
+    this.proxyHost = b.proxyHost;
+    this.proxyPort = b.proxyPort;
+    this.proxyUsername = b.proxyUsername;
+    this.proxyPassword = b.proxyPassword;
   }
 
   /** @return the default settings (JDK trust store, host verification on, TCP_NODELAY on) */
   public static VertxTransportOptions defaults() {
     return DEFAULTS;
+  }
+
+  /**
+   * The defaults plus the trust that system properties name, for transports made without code: {@code Wx.create()}
+   * and the other facades' {@code create()} find the Vert.x transport with {@link java.util.ServiceLoader}, and it
+   * is made with these options. {@value #TRUST_PEM_PROPERTY} names a PEM file (as {@link Builder#trustPem});
+   * otherwise {@value #TRUST_STORE_PROPERTY} names a trust store, with {@value #TRUST_STORE_PASSWORD_PROPERTY} and
+   * {@value #TRUST_STORE_TYPE_PROPERTY} ({@code PKCS12} unless {@code JKS}). Without them: {@link #defaults()}.
+   *
+   * <pre>{@code java -Dminisocket.tls.trustPem=server-cert.pem -jar app.jar}</pre>
+   *
+   * @return the options
+   * @throws IllegalArgumentException if {@value #TRUST_STORE_TYPE_PROPERTY} is neither {@code PKCS12} nor
+   *     {@code JKS}
+   */
+  public static VertxTransportOptions fromSystemProperties() {
+    Builder builder = builder();
+    String pem = System.getProperty(TRUST_PEM_PROPERTY);
+    String store = System.getProperty(TRUST_STORE_PROPERTY);
+    if (pem != null && !pem.isBlank()) {
+      builder.trustPem(Path.of(pem));
+    } else if (store != null && !store.isBlank()) {
+      String type = System.getProperty(TRUST_STORE_TYPE_PROPERTY, TrustStoreType.PKCS12.name()).trim();
+      TrustStoreType storeType;
+      try {
+        storeType = TrustStoreType.valueOf(type.toUpperCase(Locale.ROOT));
+      } catch (IllegalArgumentException e) {
+        throw new IllegalArgumentException(TRUST_STORE_TYPE_PROPERTY + " must be PKCS12 or JKS, got " + type, e);
+      }
+      builder.trustStore(Path.of(store), System.getProperty(TRUST_STORE_PASSWORD_PROPERTY), storeType);
+    }
+    return builder.build();
   }
 
   /** @return a builder starting from the defaults */
@@ -82,6 +141,14 @@ public final class VertxTransportOptions {
     b.maxMessageSize = maxMessageSize;
     b.maxFrameSize = maxFrameSize;
     b.closingTimeoutMillis = closingTimeoutMillis;
+    b.pingInterval = pingInterval;
+    b.idleTimeout = idleTimeout;
+    b.clientCertificatePem = clientCertificatePem;
+    b.clientKeyPem = clientKeyPem;
+    b.proxyHost = proxyHost;
+    b.proxyPort = proxyPort;
+    b.proxyUsername = proxyUsername;
+    b.proxyPassword = proxyPassword;
     return b;
   }
 
@@ -140,12 +207,58 @@ public final class VertxTransportOptions {
     return closingTimeoutMillis;
   }
 
+  /** @return how often an open connection sends a ping frame; {@link Duration#ZERO} (the default) for never */
+  public Duration pingInterval() {
+    return pingInterval;
+  }
+
+  /**
+   * @return how long an open connection may receive nothing (no message, ping, pong or close) before it fails;
+   *     {@link Duration#ZERO} (the default) for no limit
+   */
+  public Duration idleTimeout() {
+    return idleTimeout;
+  }
+
+  /** @return the PEM file of the client certificate (chain) presented to servers that ask for one, or null */
+  public Path clientCertificatePem() {
+    return clientCertificatePem;
+  }
+
+  /** @return the PEM file of the client certificate's private key, or {@code null} */
+  public Path clientKeyPem() {
+    return clientKeyPem;
+  }
+
+  /** @return the HTTP proxy's host, or {@code null} for a direct connection */
+  public String proxyHost() {
+    return proxyHost;
+  }
+
+  /** @return the HTTP proxy's port, or 0 without a proxy */
+  public int proxyPort() {
+    return proxyPort;
+  }
+
+  /** @return the user name for the proxy's Basic authentication, or {@code null} */
+  public String proxyUsername() {
+    return proxyUsername;
+  }
+
+  /** @return the password for the proxy's Basic authentication, or {@code null} */
+  public String proxyPassword() {
+    return proxyPassword;
+  }
+
   @Override
   public String toString() {
     return "VertxTransportOptions{trustPem=" + trustPem + ", trustStore=" + trustStorePath + " (" + trustStoreType
         + "), trustAll=" + trustAll + ", verifyHost=" + verifyHost + ", tcpNoDelay=" + tcpNoDelay
         + ", writeQueueMaxSize=" + writeQueueMaxSize + ", maxMessageSize=" + maxMessageSize + ", maxFrameSize="
-        + maxFrameSize + ", closingTimeoutMillis=" + closingTimeoutMillis + "}";
+        + maxFrameSize + ", closingTimeoutMillis=" + closingTimeoutMillis + ", pingInterval=" + pingInterval
+        + ", idleTimeout=" + idleTimeout + ", clientCertificatePem="
+        + clientCertificatePem + ", proxy=" + (proxyHost == null ? "none" : proxyHost + ":" + proxyPort
+        + (proxyUsername == null ? "" : " as " + proxyUsername)) + "}";
   }
 
   /** Builds {@link VertxTransportOptions}; not thread-safe. */
@@ -161,8 +274,88 @@ public final class VertxTransportOptions {
     private int maxMessageSize = DEFAULT_MAX_MESSAGE_SIZE;
     private int maxFrameSize = DEFAULT_MAX_FRAME_SIZE;
     private long closingTimeoutMillis = DEFAULT_CLOSING_TIMEOUT_MILLIS;
+    private Duration pingInterval = Duration.ZERO;
+    private Duration idleTimeout = Duration.ZERO;
+    private Path clientCertificatePem;
+    private Path clientKeyPem;
+    private String proxyHost;
+    private int proxyPort;
+    private String proxyUsername;
+    private String proxyPassword;
 
     private Builder() {}
+
+    /**
+     * Sends a ping frame this often while a connection is open (the server answers with a pong), which keeps
+     * proxies and load balancers from dropping a quiet connection and, with {@link #idleTimeout}, detects a dead one.
+     *
+     * @param interval a positive duration of at least a millisecond, or {@link Duration#ZERO} for no pings
+     * @return this builder
+     */
+    public Builder pingInterval(Duration interval) {
+      this.pingInterval = millisOrZero(interval, "pingInterval");
+      return this;
+    }
+
+    /**
+     * Fails an open connection that has received nothing (no message, ping, pong or close) for this long: the
+     * connection ends with an error naming the timeout and the socket is dropped. With {@link #pingInterval} shorter
+     * than this, a live server's pongs keep the connection open.
+     *
+     * @param timeout a positive duration of at least a millisecond, or {@link Duration#ZERO} for no limit
+     * @return this builder
+     */
+    public Builder idleTimeout(Duration timeout) {
+      this.idleTimeout = millisOrZero(timeout, "idleTimeout");
+      return this;
+    }
+
+    /**
+     * A client certificate for servers that require one (mutual TLS). Both files are read when the transport is
+     * created; a missing or unreadable file fails {@link VertxTransport#create} then.
+     *
+     * @param certificatePem the client certificate, optionally followed by its chain, as PEM
+     * @param keyPem         its private key as PEM (PKCS#8 {@code PRIVATE KEY}, or {@code RSA}/{@code EC PRIVATE KEY})
+     * @return this builder
+     */
+    public Builder clientCertificate(Path certificatePem, Path keyPem) {
+      this.clientCertificatePem = Objects.requireNonNull(certificatePem, "certificatePem");
+      this.clientKeyPem = Objects.requireNonNull(keyPem, "keyPem");
+      return this;
+    }
+
+    /**
+     * Connects through an HTTP proxy with {@code CONNECT} (for {@code ws} and {@code wss}; TLS runs end to end
+     * through the tunnel).
+     *
+     * @param host the proxy's host
+     * @param port the proxy's port, 1 to 65535
+     * @return this builder
+     */
+    public Builder httpProxy(String host, int port) {
+      if (Objects.requireNonNull(host, "host").isBlank()) {
+        throw new IllegalArgumentException("proxy host must not be blank");
+      }
+      if (port < 1 || port > 65535) {
+        throw new IllegalArgumentException("proxy port must be 1 to 65535: " + port);
+      }
+      this.proxyHost = host;
+      this.proxyPort = port;
+      return this;
+    }
+
+    /**
+     * Basic authentication for the {@link #httpProxy HTTP proxy}.
+     *
+     * @param username the user name
+     * @param password the password
+     * @return this builder
+     */
+    public Builder proxyCredentials(String username, String password) {
+      this.proxyUsername = Objects.requireNonNull(username, "username");
+      this.proxyPassword = Objects.requireNonNull(password, "password");
+      return this;
+    }
 
     /**
      * Trusts the certificate(s) in a PEM file instead of the JDK's default trust store. Replaces a trust store set
@@ -283,9 +476,23 @@ public final class VertxTransportOptions {
       return this;
     }
 
-    /** @return the options */
+    /**
+     * @return the options
+     * @throws IllegalStateException if proxy credentials are set without a proxy
+     */
     public VertxTransportOptions build() {
+      if (proxyUsername != null && proxyHost == null) {
+        throw new IllegalStateException("proxyCredentials need an httpProxy");
+      }
       return new VertxTransportOptions(this);
+    }
+
+    private static Duration millisOrZero(Duration value, String name) {
+      Objects.requireNonNull(value, name);
+      if (value.isNegative() || (!value.isZero() && value.toMillis() < 1)) {
+        throw new IllegalArgumentException(name + " must be zero or at least 1 ms: " + value);
+      }
+      return value;
     }
 
     private static int positive(int value, String name) {

@@ -28,9 +28,12 @@ public final class VertxTransportProvider implements TransportProvider {
     return NAME;
   }
 
-  /** @return a new {@link VertxTransport} with default options on its own Vert.x, which its close() stops */
+  /**
+   * @return a new {@link VertxTransport} on its own Vert.x, which its close() stops, with the defaults plus the trust
+   *     that system properties name ({@link VertxTransportOptions#fromSystemProperties()})
+   */
   @Override
   public Transport create() {
-    return VertxTransport.create();
+    return VertxTransport.create(VertxTransportOptions.fromSystemProperties());
   }
 }

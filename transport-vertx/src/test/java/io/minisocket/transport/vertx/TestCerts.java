@@ -20,6 +20,7 @@ import java.util.Base64;
 import java.util.Date;
 import java.util.List;
 import org.bouncycastle.asn1.x500.X500Name;
+import org.bouncycastle.asn1.x509.BasicConstraints;
 import org.bouncycastle.asn1.x509.Extension;
 import org.bouncycastle.asn1.x509.GeneralName;
 import org.bouncycastle.asn1.x509.GeneralNames;
@@ -27,17 +28,22 @@ import org.bouncycastle.cert.jcajce.JcaX509CertificateConverter;
 import org.bouncycastle.cert.jcajce.JcaX509v3CertificateBuilder;
 import org.bouncycastle.operator.jcajce.JcaContentSignerBuilder;
 
-/** A self-signed certificate made in the test (EC P-256, with DNS and IP subject alternative names). */
+/**
+ * A certificate made in the test (EC P-256, with DNS and IP subject alternative names): self-signed, or issued by
+ * a test CA ({@link #ca}, {@link #issue}), valid from yesterday to tomorrow unless made {@link #expired}.
+ */
 final class TestCerts {
 
   final X509Certificate certificate;
   final String certPem;
   final String keyPem;
+  private final KeyPair keyPair;
 
-  private TestCerts(X509Certificate certificate, String certPem, String keyPem) {
+  private TestCerts(X509Certificate certificate, KeyPair keyPair) throws Exception {
     this.certificate = certificate;
-    this.certPem = certPem;
-    this.keyPem = keyPem;
+    this.keyPair = keyPair;
+    this.certPem = pem("CERTIFICATE", certificate.getEncoded());
+    this.keyPem = pem("PRIVATE KEY", keyPair.getPrivate().getEncoded());
   }
 
   /** A certificate for {@code localhost} and {@code 127.0.0.1}. */
@@ -51,21 +57,50 @@ final class TestCerts {
   }
 
   static TestCerts create(String cn, List<String> dnsNames, List<String> ips) {
+    return make(cn, dnsNames, ips, null, Instant.now().plus(1, ChronoUnit.DAYS), false);
+  }
+
+  /** A self-signed certificate authority that can {@link #issue} certificates. */
+  static TestCerts ca(String cn) {
+    return make(cn, List.of(), List.of(), null, Instant.now().plus(1, ChronoUnit.DAYS), true);
+  }
+
+  /** A certificate for {@code localhost} and {@code 127.0.0.1} signed by this CA. */
+  TestCerts issue(String cn) {
+    return make(cn, List.of("localhost"), List.of("127.0.0.1"), this, Instant.now().plus(1, ChronoUnit.DAYS), false);
+  }
+
+  /** A certificate for {@code localhost} and {@code 127.0.0.1} signed by this CA that expired an hour ago. */
+  TestCerts issueExpired(String cn) {
+    return make(cn, List.of("localhost"), List.of("127.0.0.1"), this, Instant.now().minus(1, ChronoUnit.HOURS),
+        false);
+  }
+
+  private static TestCerts make(String cn, List<String> dnsNames, List<String> ips, TestCerts issuer,
+      Instant notAfter, boolean isCa) {
     try {
       KeyPairGenerator kpg = KeyPairGenerator.getInstance("EC");
       kpg.initialize(256);
       KeyPair kp = kpg.generateKeyPair();
       X500Name name = new X500Name("CN=" + cn);
+      X500Name issuerName = issuer == null ? name : new X500Name(issuer.certificate.getSubjectX500Principal().getName());
       Instant now = Instant.now();
-      JcaX509v3CertificateBuilder builder = new JcaX509v3CertificateBuilder(name, BigInteger.valueOf(now.toEpochMilli()),
-          Date.from(now.minus(1, ChronoUnit.DAYS)), Date.from(now.plus(1, ChronoUnit.DAYS)), name, kp.getPublic());
+      JcaX509v3CertificateBuilder builder = new JcaX509v3CertificateBuilder(issuerName,
+          BigInteger.valueOf(now.toEpochMilli()).add(BigInteger.valueOf(System.nanoTime() & 0xffff)),
+          Date.from(now.minus(1, ChronoUnit.DAYS)), Date.from(notAfter), name, kp.getPublic());
       List<GeneralName> sans = new ArrayList<>();
       dnsNames.forEach(d -> sans.add(new GeneralName(GeneralName.dNSName, d)));
       ips.forEach(ip -> sans.add(new GeneralName(GeneralName.iPAddress, ip)));
-      builder.addExtension(Extension.subjectAlternativeName, false, new GeneralNames(sans.toArray(GeneralName[]::new)));
+      if (!sans.isEmpty()) {
+        builder.addExtension(Extension.subjectAlternativeName, false, new GeneralNames(sans.toArray(GeneralName[]::new)));
+      }
+      if (isCa) {
+        builder.addExtension(Extension.basicConstraints, true, new BasicConstraints(true));
+      }
+      KeyPair signer = issuer == null ? kp : issuer.keyPair;
       X509Certificate cert = new JcaX509CertificateConverter()
-          .getCertificate(builder.build(new JcaContentSignerBuilder("SHA256withECDSA").build(kp.getPrivate())));
-      return new TestCerts(cert, pem("CERTIFICATE", cert.getEncoded()), pem("PRIVATE KEY", kp.getPrivate().getEncoded()));
+          .getCertificate(builder.build(new JcaContentSignerBuilder("SHA256withECDSA").build(signer.getPrivate())));
+      return new TestCerts(cert, kp);
     } catch (Exception e) {
       throw new IllegalStateException("cannot make a test certificate", e);
     }
@@ -78,7 +113,17 @@ final class TestCerts {
   }
 
   Path writePem(Path dir) throws IOException {
-    return Files.writeString(dir.resolve("server-cert.pem"), certPem, StandardCharsets.US_ASCII);
+    return writeCertPem(dir, "server-cert.pem");
+  }
+
+  /** Writes the private key as a PKCS#8 PEM file. */
+  Path writeKeyPem(Path dir, String fileName) throws IOException {
+    return Files.writeString(dir.resolve(fileName), keyPem, StandardCharsets.US_ASCII);
+  }
+
+  /** Writes the certificate as a PEM file with the given name. */
+  Path writeCertPem(Path dir, String fileName) throws IOException {
+    return Files.writeString(dir.resolve(fileName), certPem, StandardCharsets.US_ASCII);
   }
 
   Path writeTrustStore(Path dir, String type, String password) throws IOException, GeneralSecurityException {

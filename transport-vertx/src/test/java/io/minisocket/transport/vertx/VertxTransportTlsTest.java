@@ -61,8 +61,8 @@ class VertxTransportTlsTest {
     return ev;
   }
 
-  /** Opens, echoes one message and closes. */
-  private static void assertEchoes(VertxTransportOptions options, int port) throws Exception {
+  /** Opens {@code wss://127.0.0.1:port/tls} with the options, echoes one message and closes. */
+  static void assertEchoes(Vertx vertx, VertxTransportOptions options, int port) throws Exception {
     try (VertxTransport t = VertxTransport.create(vertx, options)) {
       RecordingEvents ev = new RecordingEvents();
       Connection c = t.connect(wss(port, Duration.ofSeconds(5)), ev);
@@ -85,26 +85,26 @@ class VertxTransportTlsTest {
 
   @Test
   void trustedViaPemFileOpens() throws Exception {
-    assertEchoes(VertxTransportOptions.builder().trustPem(certs.writePem(dir)).build(), server.port());
+    assertEchoes(vertx, VertxTransportOptions.builder().trustPem(certs.writePem(dir)).build(), server.port());
   }
 
   @Test
   void trustedViaPkcs12StoreOpens() throws Exception {
     Path store = certs.writeTrustStore(dir, "PKCS12", "changeit");
-    assertEchoes(VertxTransportOptions.builder().trustStore(store, "changeit", TrustStoreType.PKCS12).build(),
+    assertEchoes(vertx, VertxTransportOptions.builder().trustStore(store, "changeit", TrustStoreType.PKCS12).build(),
         server.port());
   }
 
   @Test
   void trustedViaJksStoreOpens() throws Exception {
     Path store = certs.writeTrustStore(dir, "JKS", "changeit");
-    assertEchoes(VertxTransportOptions.builder().trustStore(store, "changeit", TrustStoreType.JKS).build(),
+    assertEchoes(vertx, VertxTransportOptions.builder().trustStore(store, "changeit", TrustStoreType.JKS).build(),
         server.port());
   }
 
   @Test
   void trustAllOpens() throws Exception {
-    assertEchoes(VertxTransportOptions.builder().trustAll(true).build(), server.port());
+    assertEchoes(vertx, VertxTransportOptions.builder().trustAll(true).build(), server.port());
   }
 
   @Test
@@ -116,7 +116,7 @@ class VertxTransportTlsTest {
       RecordingEvents ev = connect(VertxTransportOptions.builder().trustPem(pem).build(), wrongName.port());
       assertThat(ev.awaitFailure().kind()).isEqualTo(Kind.TLS);
 
-      assertEchoes(VertxTransportOptions.builder().trustPem(pem).verifyHost(false).build(), wrongName.port());
+      assertEchoes(vertx, VertxTransportOptions.builder().trustPem(pem).verifyHost(false).build(), wrongName.port());
     }
   }
 

@@ -20,6 +20,7 @@ import java.util.Objects;
  * <p>The transport stays the injector's: closing the {@code My} ends its sockets but leaves the transport open;
  * close the transport when done.
  */
+@SuppressWarnings("exports") // Guice is optional: whoever uses this module has Guice and reads it
 public final class MyModule extends AbstractModule {
   private final MySettings settings;
   private final SocketConfig config;

@@ -18,6 +18,7 @@ import java.util.Objects;
  * Taro taro = injector.getInstance(Taro.class);
  * }</pre>
  */
+@SuppressWarnings("exports") // Guice is optional: whoever uses this module has Guice and reads it
 public final class TaroModule extends AbstractModule {
   private final TaroSettings settings;
   private final SocketConfig config;

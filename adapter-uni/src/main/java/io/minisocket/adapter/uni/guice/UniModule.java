@@ -21,6 +21,7 @@ import java.util.Objects;
  *
  * <p>The transport stays the injector's: closing the {@link Uni} ends its sockets, not the transport.
  */
+@SuppressWarnings("exports") // Guice is optional: whoever uses this module has Guice and reads it
 public final class UniModule extends AbstractModule {
   private final UniSettings settings;
   private final SocketConfig config;

@@ -17,6 +17,7 @@ import java.util.Objects;
  * Wx wx = injector.getInstance(Wx.class);
  * }</pre>
  */
+@SuppressWarnings("exports") // Guice is optional: whoever uses this module has Guice and reads it
 public final class WxModule extends AbstractModule {
   private final WxSettings settings;
 

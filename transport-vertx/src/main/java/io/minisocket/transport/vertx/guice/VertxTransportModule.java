@@ -20,6 +20,7 @@ import java.util.Objects;
  * <p>With the no-argument and options constructors the transport starts and owns its own {@link Vertx}, which
  * closing the transport stops; with a {@link Vertx} passed in, that instance stays the caller's.
  */
+@SuppressWarnings("exports") // Guice is optional: whoever uses this module has Guice and reads it
 public final class VertxTransportModule extends AbstractModule {
 
   private final Vertx vertx;

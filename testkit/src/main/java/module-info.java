@@ -1,0 +1,9 @@
+/** Local WebSocket servers and self-signed certificates for tests of code that uses MiniSocket. */
+module io.minisocket.testkit {
+  // API
+  exports io.minisocket.testkit;
+
+  requires transitive io.vertx.core;
+  requires org.bouncycastle.pkix;
+  requires org.bouncycastle.provider;
+}
