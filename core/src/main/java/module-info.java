@@ -6,6 +6,7 @@ module io.minisocket.core {
   // API
   exports io.minisocket.core;
   exports io.minisocket.core.json;
+  exports io.minisocket.core.loop;
   exports io.minisocket.core.transport;
   // SPI
   exports io.minisocket.core.spi;

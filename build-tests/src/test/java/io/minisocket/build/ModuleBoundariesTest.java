@@ -26,6 +26,9 @@ class ModuleBoundariesTest {
       .withImportOption(ImportOption.Predefined.DO_NOT_INCLUDE_TESTS)
       .importPackages("io.minisocket.core");
 
+  /** Published modules that name themselves with an Automatic-Module-Name, not a module-info. */
+  private static final Set<String> AUTOMATIC_MODULES = Set.of("minisocket-tck", "minisocket-jmeter");
+
   @Test
   void coreDependsOnNeitherVertxNorNettyNorGuice() {
     noClasses().that().resideInAPackage("io.minisocket.core..")
@@ -55,7 +58,8 @@ class ModuleBoundariesTest {
 
   /**
    * Every published module names itself: a module-info that exports every package but the {@code internal} ones
-   * (minisocket-tck, which needs the module-less Awaitility, has an Automatic-Module-Name instead).
+   * (minisocket-tck, which needs the module-less Awaitility, and minisocket-jmeter, a plugin for JMeter's class path
+   * whose jars have no module names, have an Automatic-Module-Name instead).
    */
   @Test
   void everyPublishedModuleExportsItsApiAndNotItsInternals() throws Exception {
@@ -63,7 +67,7 @@ class ModuleBoundariesTest {
       Path classes = module.getValue().resolve("target/classes");
       String expectedName = "io.minisocket." + module.getKey().substring("minisocket-".length())
           .replace("adapter-", "adapter.").replace("transport-", "transport.");
-      if (module.getKey().equals("minisocket-tck")) {
+      if (AUTOMATIC_MODULES.contains(module.getKey())) {
         Path jar = module.getValue().resolve("target/" + module.getKey() + "-"
             + System.getProperty("minisocket.version", "0.1.0-SNAPSHOT") + ".jar");
         try (JarFile file = new JarFile(jar.toFile())) {
