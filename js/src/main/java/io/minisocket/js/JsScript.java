@@ -26,6 +26,7 @@ import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
+import java.util.concurrent.locks.LockSupport;
 import java.util.function.BiFunction;
 import org.graalvm.polyglot.PolyglotException;
 import org.graalvm.polyglot.Value;
@@ -61,6 +62,7 @@ public final class JsScript implements AutoCloseable {
   /** How long {@link #load} and {@link #call} wait unless the builder says otherwise. */
   public static final Duration DEFAULT_TIMEOUT = Duration.ofSeconds(30);
   private static final long IDLE_CHECK_MS = 25;
+  private static final Duration CLOSE_WAIT = Duration.ofSeconds(2);
 
   private final ScriptLoop loop = new ScriptLoop();
   private final List<PlatformFacade> facades;
@@ -104,8 +106,10 @@ public final class JsScript implements AutoCloseable {
   }
 
   /**
-   * Runs a file's top level as a CommonJS module (its {@code module.exports} are what {@link #call} finds). The
-   * file's name as given appears in stack traces.
+   * Runs a file's top level: as a classic script in the global scope, with CommonJS {@code require} (of relative
+   * paths), {@code module} and {@code exports} as globals; or, when it is a {@code .mjs} file or has a line starting
+   * with an {@code import} or {@code export} declaration, as an ES module (which may import relative files and
+   * {@code @tarojs/taro}). The file's name as given appears in stack traces.
    *
    * @param file the JavaScript file
    * @throws JsException for a syntax error (with its {@code file:line}) or an error the top level threw; or when it
@@ -116,7 +120,7 @@ public final class JsScript implements AutoCloseable {
     Objects.requireNonNull(file, "file");
     onLoop(() -> {
       try {
-        Value loaded = modules.load(file);
+        Value loaded = modules.loadMain(file);
         if (exports == null) {
           exports = loaded;
         }
@@ -128,7 +132,8 @@ public final class JsScript implements AutoCloseable {
   }
 
   /**
-   * Calls a function that the first loaded file exports ({@code module.exports.name} / {@code exports.name}).
+   * Calls a function that the first loaded file exports ({@code module.exports.name}, {@code export function
+   * name}), or else a global function of that name (a classic script's top-level {@code function name}).
    * Arguments and the result are converted: strings, numbers, booleans, arrays (List), objects (Map), ArrayBuffer
    * (byte[]). A Promise returned by the function is awaited.
    *
@@ -144,7 +149,10 @@ public final class JsScript implements AutoCloseable {
       try {
         Value function = exports == null ? null : exports.getMember(name);
         if (function == null || !function.canExecute()) {
-          throw new IllegalArgumentException("the script exports no function '" + name + "'");
+          function = js.globals().getMember(name);
+        }
+        if (function == null || !function.canExecute()) {
+          throw new IllegalArgumentException("the script has no function '" + name + "' (exported or global)");
         }
         Object[] converted = new Object[args.length];
         for (int i = 0; i < args.length; i++) {
@@ -235,7 +243,10 @@ public final class JsScript implements AutoCloseable {
     }
   }
 
-  /** Cancels the script, closes the facades it was given and stops its loop thread. */
+  /**
+   * Cancels the script, closes the facades it was given (waiting up to 2 s for their sockets' closing handshakes)
+   * and stops its loop thread.
+   */
   @Override
   public void close() {
     closeQuietly();
@@ -248,7 +259,16 @@ public final class JsScript implements AutoCloseable {
     for (PlatformFacade facade : facades) {
       facade.close();
     }
+    awaitSocketsClosed();
     loop.close();
+  }
+
+  /** Gives the closing handshakes of the facades' sockets a moment to finish, so that none ends abruptly. */
+  private void awaitSocketsClosed() {
+    long deadline = System.nanoTime() + CLOSE_WAIT.toNanos();
+    while (facades.stream().anyMatch(f -> !f.runtime().tasks().isEmpty()) && System.nanoTime() < deadline) {
+      LockSupport.parkNanos(TimeUnit.MILLISECONDS.toNanos(5));
+    }
   }
 
   private <T> T onLoop(Callable<T> work, Duration limit) {

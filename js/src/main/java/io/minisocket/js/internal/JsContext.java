@@ -24,6 +24,7 @@ import org.graalvm.polyglot.PolyglotException;
 import org.graalvm.polyglot.Source;
 import org.graalvm.polyglot.SourceSection;
 import org.graalvm.polyglot.Value;
+import org.graalvm.polyglot.io.IOAccess;
 import org.graalvm.polyglot.proxy.ProxyExecutable;
 
 /**
@@ -57,6 +58,7 @@ public final class JsContext implements AutoCloseable {
     this.uncaught = uncaught;
     this.context = Context.newBuilder("js").engine(SharedEngine.ENGINE)
         .allowHostAccess(HostAccess.NONE)
+        .allowIO(IOAccess.newBuilder().fileSystem(new ScriptFileSystem()).build())
         .option("js.ecmascript-version", "2022")
         .build();
     this.globals = context.getBindings("js");
