@@ -1,6 +1,7 @@
 package io.minisocket.core;
 
 import io.minisocket.core.internal.DefaultSocketRuntime;
+import io.minisocket.core.loop.EventLoop;
 import io.minisocket.core.spi.PlatformProfile;
 import io.minisocket.core.transport.Transport;
 import java.util.List;
@@ -62,6 +63,9 @@ public interface SocketRuntime extends AutoCloseable {
   /** @return the tasks that are not closed, oldest first */
   List<SocketTask> tasks();
 
+  /** @return the event loop this runtime's callbacks and events run on, or empty when it has none */
+  Optional<EventLoop> eventLoop();
+
   /** @return the platform's rules */
   PlatformProfile profile();
 
@@ -105,6 +109,7 @@ public interface SocketRuntime extends AutoCloseable {
     private final Transport transport;
     private SocketConfig config = SocketConfig.defaults();
     private Executor callbackExecutor = ForkJoinPool.commonPool();
+    private EventLoop eventLoop;
 
     private Builder(PlatformProfile profile, Transport transport) {
       this.profile = Objects.requireNonNull(profile, "profile");
@@ -132,9 +137,23 @@ public interface SocketRuntime extends AutoCloseable {
       return this;
     }
 
+    /**
+     * Runs every callback, listener and event of this runtime's tasks on an event loop, one at a time, never
+     * before the code that caused it has returned (see {@link EventLoop}); replaces {@link #callbackExecutor}.
+     * Each socket keeps the loop {@linkplain EventLoop#hasPendingWork() pending} until its close event has run.
+     * Default: none.
+     *
+     * @param loop the loop, or {@code null} for none
+     * @return this builder
+     */
+    public Builder eventLoop(EventLoop loop) {
+      this.eventLoop = loop;
+      return this;
+    }
+
     /** @return the runtime */
     public SocketRuntime build() {
-      return new DefaultSocketRuntime(profile, transport, config, callbackExecutor);
+      return new DefaultSocketRuntime(profile, transport, config, callbackExecutor, eventLoop);
     }
   }
 }

@@ -112,7 +112,8 @@ public final class My extends PlatformFacade {
     Objects.requireNonNull(transport, "transport");
     Objects.requireNonNull(settings, "settings");
     Objects.requireNonNull(config, "config");
-    SocketRuntime runtime = SocketRuntime.builder(MyProfiles.profile(settings), transport).config(config).build();
+    SocketRuntime runtime = SocketRuntime.builder(MyProfiles.profile(settings), transport).config(config)
+        .eventLoop(settings.eventLoop().orElse(null)).build();
     return new My(runtime, owned, settings);
   }
 

@@ -1,6 +1,8 @@
 package io.minisocket.adapter.my;
 
+import io.minisocket.core.loop.EventLoop;
 import java.util.Objects;
+import java.util.Optional;
 
 /**
  * The Alipay-side switches of a {@link My} facade: whether {@code multiple} is the default (app.json's
@@ -19,11 +21,13 @@ public final class MySettings {
   private final boolean defaultMultiple;
   private final int maxSockets;
   private final boolean wssRequired;
+  private final EventLoop eventLoop;
 
   private MySettings(Builder b) {
     this.defaultMultiple = b.defaultMultiple;
     this.maxSockets = b.maxSockets;
     this.wssRequired = b.wssRequired;
+    this.eventLoop = b.eventLoop;
   }
 
   /** @return single-instance by default, 5 sockets at most, wss required */
@@ -38,7 +42,7 @@ public final class MySettings {
 
   /** @return a builder holding these settings, to derive a variant */
   public Builder toBuilder() {
-    return new Builder().defaultMultiple(defaultMultiple).maxSockets(maxSockets).wssRequired(wssRequired);
+    return new Builder().defaultMultiple(defaultMultiple).maxSockets(maxSockets).wssRequired(wssRequired).eventLoop(eventLoop);
   }
 
   /**
@@ -62,15 +66,24 @@ public final class MySettings {
     return wssRequired;
   }
 
+  /**
+   * @return the event loop a facade with these settings runs all its callbacks, listeners and promise completions
+   *     on; empty (the default) when it runs them on the transport's threads and the common pool
+   */
+  public Optional<EventLoop> eventLoop() {
+    return Optional.ofNullable(eventLoop);
+  }
+
   @Override
   public boolean equals(Object o) {
     return o instanceof MySettings s && defaultMultiple == s.defaultMultiple && maxSockets == s.maxSockets
-        && wssRequired == s.wssRequired;
+        && wssRequired == s.wssRequired
+        && Objects.equals(eventLoop, s.eventLoop);
   }
 
   @Override
   public int hashCode() {
-    return Objects.hash(defaultMultiple, maxSockets, wssRequired);
+    return Objects.hash(defaultMultiple, maxSockets, wssRequired, eventLoop);
   }
 
   @Override
@@ -84,6 +97,7 @@ public final class MySettings {
     private boolean defaultMultiple;
     private int maxSockets = DEFAULT_MAX_SOCKETS;
     private boolean wssRequired = true;
+    private EventLoop eventLoop;
 
     private Builder() {}
 
@@ -115,6 +129,19 @@ public final class MySettings {
      */
     public Builder wssRequired(boolean required) {
       this.wssRequired = required;
+      return this;
+    }
+
+    /**
+     * Creates the facade on an event loop: all its callbacks, listeners and promise completions then run on the
+     * loop's thread, one at a time, never before the code that caused them has returned, as in JavaScript (see
+     * {@link EventLoop}). Default: none.
+     *
+     * @param loop the loop, which stays the caller's to close (after the facade); {@code null} for none
+     * @return this builder
+     */
+    public Builder eventLoop(EventLoop loop) {
+      this.eventLoop = loop;
       return this;
     }
 

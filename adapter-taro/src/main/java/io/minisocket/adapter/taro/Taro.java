@@ -11,6 +11,7 @@ import io.minisocket.core.transport.Transport;
 import java.util.Map;
 import java.util.Objects;
 import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.Executor;
 import java.util.function.Consumer;
 
 /**
@@ -103,7 +104,8 @@ public final class Taro extends PlatformFacade {
   }
 
   private static SocketRuntime runtime(Transport transport, TaroSettings settings, SocketConfig config) {
-    return SocketRuntime.builder(TaroProfiles.profile(settings), transport).config(config).build();
+    return SocketRuntime.builder(TaroProfiles.profile(settings), transport).config(config)
+        .eventLoop(settings.eventLoop().orElse(null)).build();
   }
 
   /** @return the settings this facade was created with */
@@ -122,6 +124,7 @@ public final class Taro extends PlatformFacade {
     Objects.requireNonNull(options, "options");
     CompletableFuture<SocketTask> promise = new CompletableFuture<>();
     CompletableFuture<SocketTask> created = new CompletableFuture<>();
+    Executor settleOn = eventLoop().<Executor>map(loop -> loop).orElse(Runnable::run);
     Consumer<SocketResult> userComplete = options.callbacks().complete();
     ConnectOptions settling = options.toBuilder().complete(result -> {
       try {
@@ -129,7 +132,7 @@ public final class Taro extends PlatformFacade {
           userComplete.accept(result);
         }
       } finally {
-        settle(promise, created, result);
+        settle(promise, created, result, settleOn);
       }
     }).build();
     created.complete(runtime().connectSocket(settling));
@@ -151,14 +154,17 @@ public final class Taro extends PlatformFacade {
   /**
    * Settles the Promise once success or fail, then complete, ran: on the task's callback thread, in order with its
    * events. A success needs the task, which the runtime hands out when its connectSocket returns; should the
-   * callbacks overtake that return, the Promise resolves as it returns.
+   * callbacks overtake that return (possible only off an event loop's thread), the Promise resolves as it returns —
+   * on the facade's event loop, if it has one.
    */
   private static void settle(CompletableFuture<SocketTask> promise, CompletableFuture<SocketTask> created,
-      SocketResult result) {
-    if (result.ok()) {
-      created.thenAccept(promise::complete);
-    } else {
+      SocketResult result, Executor settleOn) {
+    if (!result.ok()) {
       promise.completeExceptionally(new TaroSocketException(result));
+    } else if (created.isDone()) {
+      promise.complete(created.join());
+    } else {
+      created.thenAcceptAsync(promise::complete, settleOn);
     }
   }
 

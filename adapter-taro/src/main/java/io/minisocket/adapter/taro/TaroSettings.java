@@ -1,8 +1,10 @@
 package io.minisocket.adapter.taro;
 
-import io.minisocket.core.spi.PlatformProfile;
 import io.minisocket.core.spi.Policies.ConnectResultTiming;
+import io.minisocket.core.loop.EventLoop;
+import io.minisocket.core.spi.PlatformProfile;
 import java.util.Objects;
+import java.util.Optional;
 
 /**
  * How a {@link Taro} facade behaves: the target environment, the connection limit, and when the Promise of
@@ -18,11 +20,13 @@ public final class TaroSettings {
   private final TaroTarget target;
   private final int connectionLimit;
   private final ConnectResultTiming connectResultTiming;
+  private final EventLoop eventLoop;
 
   private TaroSettings(Builder b) {
     this.target = b.target;
     this.connectionLimit = b.connectionLimit;
     this.connectResultTiming = b.connectResultTiming;
+    this.eventLoop = b.eventLoop;
   }
 
   /** @return target {@link TaroTarget#WEAPP}, limit {@value #DEFAULT_CONNECTION_LIMIT}, settle on accept */
@@ -37,7 +41,7 @@ public final class TaroSettings {
 
   /** @return a builder holding these settings, to derive a variant */
   public Builder toBuilder() {
-    return new Builder().target(target).connectionLimit(connectionLimit).connectResultTiming(connectResultTiming);
+    return new Builder().target(target).connectionLimit(connectionLimit).connectResultTiming(connectResultTiming).eventLoop(eventLoop);
   }
 
   /** @return the environment the app is compiled for */
@@ -55,15 +59,24 @@ public final class TaroSettings {
     return connectResultTiming;
   }
 
+  /**
+   * @return the event loop a facade with these settings runs all its callbacks, listeners and promise completions
+   *     on; empty (the default) when it runs them on the transport's threads and the common pool
+   */
+  public Optional<EventLoop> eventLoop() {
+    return Optional.ofNullable(eventLoop);
+  }
+
   @Override
   public boolean equals(Object o) {
     return o instanceof TaroSettings s && target == s.target && connectionLimit == s.connectionLimit
-        && connectResultTiming == s.connectResultTiming;
+        && connectResultTiming == s.connectResultTiming
+        && Objects.equals(eventLoop, s.eventLoop);
   }
 
   @Override
   public int hashCode() {
-    return Objects.hash(target, connectionLimit, connectResultTiming);
+    return Objects.hash(target, connectionLimit, connectResultTiming, eventLoop);
   }
 
   @Override
@@ -77,6 +90,7 @@ public final class TaroSettings {
     private TaroTarget target = TaroTarget.WEAPP;
     private int connectionLimit = DEFAULT_CONNECTION_LIMIT;
     private ConnectResultTiming connectResultTiming = ConnectResultTiming.ON_ACCEPT;
+    private EventLoop eventLoop;
 
     private Builder() {}
 
@@ -108,6 +122,19 @@ public final class TaroSettings {
      */
     public Builder connectResultTiming(ConnectResultTiming timing) {
       this.connectResultTiming = Objects.requireNonNull(timing, "timing");
+      return this;
+    }
+
+    /**
+     * Creates the facade on an event loop: all its callbacks, listeners and promise completions then run on the
+     * loop's thread, one at a time, never before the code that caused them has returned, as in JavaScript (see
+     * {@link EventLoop}). Default: none.
+     *
+     * @param loop the loop, which stays the caller's to close (after the facade); {@code null} for none
+     * @return this builder
+     */
+    public Builder eventLoop(EventLoop loop) {
+      this.eventLoop = loop;
       return this;
     }
 

@@ -97,7 +97,7 @@ public final class Uni extends PlatformFacade {
     Objects.requireNonNull(settings, "settings");
     Objects.requireNonNull(config, "config");
     SocketRuntime runtime = SocketRuntime.builder(UniProfiles.profile(settings, config), transport)
-        .config(config).build();
+        .config(config).eventLoop(settings.eventLoop().orElse(null)).build();
     return new Uni(runtime, owned, settings);
   }
 

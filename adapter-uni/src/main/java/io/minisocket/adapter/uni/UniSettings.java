@@ -1,8 +1,10 @@
 package io.minisocket.adapter.uni;
 
-import io.minisocket.core.spi.PlatformProfile;
 import io.minisocket.core.spi.Policies.UnsupportedOption;
+import io.minisocket.core.loop.EventLoop;
+import io.minisocket.core.spi.PlatformProfile;
 import java.util.Objects;
+import java.util.Optional;
 
 /**
  * How a {@link Uni} behaves: the target platform whose rules apply, the Promise style (Vue 3 or Vue 2), the limit of
@@ -26,12 +28,14 @@ public final class UniSettings {
   private final PromiseStyle promiseStyle;
   private final int connectionLimit;
   private final UnsupportedOption unsupportedOption;
+  private final EventLoop eventLoop;
 
   private UniSettings(Builder b) {
     this.target = b.target;
     this.promiseStyle = b.promiseStyle;
     this.connectionLimit = b.connectionLimit == null ? b.target.defaultConnectionLimit() : b.connectionLimit;
     this.unsupportedOption = b.unsupportedOption;
+    this.eventLoop = b.eventLoop;
   }
 
   /** @return the defaults: mp-weixin, Vue 3, limit 5, unsupported options ignored */
@@ -74,6 +78,14 @@ public final class UniSettings {
     return unsupportedOption;
   }
 
+  /**
+   * @return the event loop a facade with these settings runs all its callbacks, listeners and promise completions
+   *     on; empty (the default) when it runs them on the transport's threads and the common pool
+   */
+  public Optional<EventLoop> eventLoop() {
+    return Optional.ofNullable(eventLoop);
+  }
+
   @Override
   public String toString() {
     return "UniSettings{target=" + target.id() + ", promiseStyle=" + promiseStyle + ", connectionLimit="
@@ -86,6 +98,7 @@ public final class UniSettings {
     private PromiseStyle promiseStyle = PromiseStyle.VUE3;
     private Integer connectionLimit;
     private UnsupportedOption unsupportedOption = UnsupportedOption.IGNORE;
+    private EventLoop eventLoop;
 
     private Builder() {}
 
@@ -125,6 +138,19 @@ public final class UniSettings {
      */
     public Builder unsupportedOption(UnsupportedOption policy) {
       this.unsupportedOption = Objects.requireNonNull(policy, "unsupportedOption");
+      return this;
+    }
+
+    /**
+     * Creates the facade on an event loop: all its callbacks, listeners and promise completions then run on the
+     * loop's thread, one at a time, never before the code that caused them has returned, as in JavaScript (see
+     * {@link EventLoop}). Default: none.
+     *
+     * @param loop the loop, which stays the caller's to close (after the facade); {@code null} for none
+     * @return this builder
+     */
+    public Builder eventLoop(EventLoop loop) {
+      this.eventLoop = loop;
       return this;
     }
 

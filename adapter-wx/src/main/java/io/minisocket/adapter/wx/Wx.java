@@ -105,7 +105,8 @@ public final class Wx extends PlatformFacade {
   }
 
   private static SocketRuntime runtime(Transport transport, WxSettings settings) {
-    return SocketRuntime.builder(WxProfiles.profile(settings), transport).config(settings.config()).build();
+    return SocketRuntime.builder(WxProfiles.profile(settings), transport).config(settings.config())
+        .eventLoop(settings.eventLoop().orElse(null)).build();
   }
 
   /** @return the settings this facade emulates */

@@ -1,9 +1,11 @@
 package io.minisocket.adapter.wx;
 
 import io.minisocket.core.SocketConfig;
+import io.minisocket.core.loop.EventLoop;
 import io.minisocket.core.spi.PlatformProfile;
 import java.util.Arrays;
 import java.util.Objects;
+import java.util.Optional;
 import java.util.regex.Pattern;
 
 /**
@@ -42,12 +44,14 @@ public final class WxSettings {
   private final boolean multipleSockets;
   private final int connectionLimit;
   private final SocketConfig config;
+  private final EventLoop eventLoop;
 
   private WxSettings(Builder b) {
     this.baseLibraryVersion = b.baseLibraryVersion;
     this.multipleSockets = compare(baseLibraryVersion, MULTIPLE_SOCKETS_SINCE) >= 0;
     this.connectionLimit = b.connectionLimit;
     this.config = b.config;
+    this.eventLoop = b.eventLoop;
   }
 
   /** @return base library {@value #DEFAULT_BASE_LIBRARY_VERSION}, limit 5, {@link SocketConfig#defaults()} */
@@ -62,7 +66,8 @@ public final class WxSettings {
 
   /** @return a builder holding these settings */
   public Builder toBuilder() {
-    return new Builder().baseLibraryVersion(baseLibraryVersion).connectionLimit(connectionLimit).config(config);
+    return new Builder().baseLibraryVersion(baseLibraryVersion).connectionLimit(connectionLimit).config(config)
+        .eventLoop(eventLoop);
   }
 
   /** @return the emulated base library version, e.g. {@code "1.6.0"} */
@@ -88,6 +93,14 @@ public final class WxSettings {
     return config;
   }
 
+  /**
+   * @return the event loop a facade with these settings runs all its callbacks, listeners and promise completions
+   *     on; empty (the default) when it runs them on the transport's threads and the common pool
+   */
+  public Optional<EventLoop> eventLoop() {
+    return Optional.ofNullable(eventLoop);
+  }
+
   @Override
   public String toString() {
     return "WxSettings{baseLibraryVersion=" + baseLibraryVersion + ", connectionLimit=" + connectionLimit
@@ -97,12 +110,13 @@ public final class WxSettings {
   @Override
   public boolean equals(Object o) {
     return o instanceof WxSettings s && baseLibraryVersion.equals(s.baseLibraryVersion)
-        && connectionLimit == s.connectionLimit && config.equals(s.config);
+        && connectionLimit == s.connectionLimit && config.equals(s.config)
+        && Objects.equals(eventLoop, s.eventLoop);
   }
 
   @Override
   public int hashCode() {
-    return Objects.hash(baseLibraryVersion, connectionLimit, config);
+    return Objects.hash(baseLibraryVersion, connectionLimit, config, eventLoop);
   }
 
   /** Compares dotted versions numerically, a missing part counting as 0 ({@code "1.7" == "1.7.0"}). */
@@ -124,6 +138,7 @@ public final class WxSettings {
     private String baseLibraryVersion = DEFAULT_BASE_LIBRARY_VERSION;
     private int connectionLimit = DEFAULT_CONNECTION_LIMIT;
     private SocketConfig config = SocketConfig.defaults();
+    private EventLoop eventLoop;
 
     private Builder() {}
 
@@ -161,6 +176,19 @@ public final class WxSettings {
      */
     public Builder config(SocketConfig config) {
       this.config = Objects.requireNonNull(config, "config");
+      return this;
+    }
+
+    /**
+     * Creates the facade on an event loop: all its callbacks, listeners and promise completions then run on the
+     * loop's thread, one at a time, never before the code that caused them has returned, as in JavaScript (see
+     * {@link EventLoop}). Default: none.
+     *
+     * @param loop the loop, which stays the caller's to close (after the facade); {@code null} for none
+     * @return this builder
+     */
+    public Builder eventLoop(EventLoop loop) {
+      this.eventLoop = loop;
       return this;
     }
 

@@ -9,6 +9,7 @@ import io.minisocket.core.SocketConfig;
 import io.minisocket.core.SocketResult;
 import io.minisocket.core.SocketRuntime;
 import io.minisocket.core.SocketTask;
+import io.minisocket.core.loop.EventLoop;
 import io.minisocket.core.spi.PlatformProfile;
 import io.minisocket.core.spi.PlatformProfile.Api;
 import io.minisocket.core.spi.Policies.ConnectResultTiming;
@@ -31,6 +32,7 @@ public final class DefaultSocketRuntime implements SocketRuntime {
   private final Transport transport;
   private final SocketConfig config;
   private final Executor callbackExecutor;
+  private final EventLoop eventLoop;
   private final ConnectionRegistry registry;
   /** The tasks not yet ended, oldest first; guarded by {@link #globalLock} (a set: ending one is O(1)). */
   private final Set<DefaultSocketTask> live = new LinkedHashSet<>();
@@ -44,16 +46,18 @@ public final class DefaultSocketRuntime implements SocketRuntime {
    * @param profile          the platform's rules
    * @param transport        the transport
    * @param config           the app configuration
-   * @param callbackExecutor where callbacks after user calls run
+   * @param callbackExecutor where callbacks after user calls run (ignored with an event loop)
+   * @param eventLoop        the loop that runs every callback and event, or {@code null}
    */
-  public DefaultSocketRuntime(
-      PlatformProfile profile, Transport transport, SocketConfig config, Executor callbackExecutor) {
+  public DefaultSocketRuntime(PlatformProfile profile, Transport transport, SocketConfig config,
+      Executor callbackExecutor, EventLoop eventLoop) {
     this.profile = profile;
     this.transport = transport;
     this.config = config;
-    this.callbackExecutor = callbackExecutor;
+    this.eventLoop = eventLoop;
+    this.callbackExecutor = eventLoop != null ? eventLoop : callbackExecutor;
     this.registry = new ConnectionRegistry(profile.connectionLimit());
-    this.facadeCallbacks = new SerialExecutor(callbackExecutor);
+    this.facadeCallbacks = newSerialExecutor();
     this.globalApi = new DefaultGlobalSocketApi(this);
     for (Api api : Api.values()) {
       successes.put(api, success(profile.apiName(api)));
@@ -100,6 +104,9 @@ public final class DefaultSocketRuntime implements SocketRuntime {
         global = task;
         task.markGlobal();
       }
+      if (eventLoop != null) {
+        task.keepLoopAlive(eventLoop.keepAlive("socket " + options.url()));
+      }
       live.add(task);
     }
     if (profile.globalApi()) {
@@ -136,6 +143,11 @@ public final class DefaultSocketRuntime implements SocketRuntime {
     synchronized (globalLock) {
       return List.copyOf(live);
     }
+  }
+
+  @Override
+  public Optional<EventLoop> eventLoop() {
+    return Optional.ofNullable(eventLoop);
   }
 
   @Override
@@ -207,8 +219,9 @@ public final class DefaultSocketRuntime implements SocketRuntime {
     return failure(api == null ? null : profile.apiName(api), invalid.kind(), message);
   }
 
-  Executor callbackExecutor() {
-    return callbackExecutor;
+  /** @return a serial executor for one task's (or the facade's) callbacks: on the loop, or as configured */
+  SerialExecutor newSerialExecutor() {
+    return new SerialExecutor(callbackExecutor, eventLoop != null);
   }
 
   void releaseSlot() {

@@ -10,6 +10,7 @@ import io.minisocket.core.ReadyState;
 import io.minisocket.core.SendOptions;
 import io.minisocket.core.SocketResult;
 import io.minisocket.core.SocketTask;
+import io.minisocket.core.loop.EventLoop;
 import io.minisocket.core.spi.PlatformProfile.Api;
 import io.minisocket.core.spi.Policies.CloseWhileConnecting;
 import io.minisocket.core.spi.Policies.QueueOverflow;
@@ -50,6 +51,8 @@ final class DefaultSocketTask implements SocketTask, ConnectionEvents {
   private final Listeners<CloseEvent> closeListeners = new Listeners<>(true);
   private final AtomicBoolean slotReleased = new AtomicBoolean();
   private volatile boolean wasGlobal;
+  /** Keeps the facade's event loop pending from the accepted connect until the close event ran; or null. */
+  private volatile EventLoop.KeepAlive loopKeepAlive;
 
   private final ReentrantLock lock = new ReentrantLock();
   private volatile ReadyState state = ReadyState.CONNECTING;
@@ -71,7 +74,7 @@ final class DefaultSocketTask implements SocketTask, ConnectionEvents {
 
   DefaultSocketTask(DefaultSocketRuntime runtime, Callbacks connectCallbacks) {
     this.runtime = runtime;
-    this.serial = new SerialExecutor(runtime.callbackExecutor());
+    this.serial = runtime.newSerialExecutor();
     this.serial.hold(); // nothing of this task runs before connectSocket has returned it: see released()
     this.connectCallbacks = connectCallbacks;
   }
@@ -495,6 +498,9 @@ final class DefaultSocketTask implements SocketTask, ConnectionEvents {
       }
       CloseEvent closeEvent = new CloseEvent(code, reason);
       serial.submit(() -> closeDelivered = dispatch(closeListeners, closeEvent));
+      if (loopKeepAlive != null) {
+        serial.submit(loopKeepAlive::close); // after the close event: a runner waits for it
+      }
     } finally {
       lock.unlock();
     }
@@ -525,6 +531,11 @@ final class DefaultSocketTask implements SocketTask, ConnectionEvents {
   /** @return whether this task is or was the global socket */
   boolean wasGlobal() {
     return wasGlobal;
+  }
+
+  /** Keeps the event loop pending until this task's close event has run. */
+  void keepLoopAlive(EventLoop.KeepAlive keepAlive) {
+    loopKeepAlive = keepAlive;
   }
 
   /** Marks the slot as never taken (the connect was rejected before acquiring one). */

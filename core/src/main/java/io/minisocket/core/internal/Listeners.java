@@ -80,6 +80,9 @@ final class Listeners<T> {
     try {
       listener.accept(event);
     } catch (RuntimeException | LinkageError | AssertionError e) {
+      if (SingleThreadEventLoop.reportToCurrent(e)) {
+        return;
+      }
       LOG.error("A SocketTask listener threw on {}; the task and the other listeners carry on",
           event.getClass().getSimpleName(), e);
     }

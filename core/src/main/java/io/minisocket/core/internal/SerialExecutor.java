@@ -15,6 +15,10 @@ import org.apache.logging.log4j.Logger;
  * asynchronous executor ({@link #drainLater()}, used after a user's call so that its callbacks run after the call
  * returned, as in JavaScript). Whoever drains first runs everything queued, including what others queue meanwhile.
  * An action that throws is logged and does not stop the others.
+ *
+ * <p>On an event loop ({@code onLoop}) every drain runs on the loop, never inline: a transport event hands its
+ * actions over to the loop, so user code runs on the loop thread only and, as in JavaScript, after the code that
+ * caused it has returned.
  */
 public final class SerialExecutor {
   private static final Logger LOG = LogManager.getLogger(SerialExecutor.class);
@@ -23,11 +27,21 @@ public final class SerialExecutor {
   private final AtomicBoolean draining = new AtomicBoolean();
   private volatile boolean held;
   private final Executor async;
-  private final Runnable drain = this::drainHere;
+  private final boolean onLoop;
+  private final Runnable drain = this::runQueued;
 
   /** @param async runs {@link #drainLater()} drains */
   public SerialExecutor(Executor async) {
+    this(async, false);
+  }
+
+  /**
+   * @param async  runs {@link #drainLater()} drains
+   * @param onLoop whether {@code async} is an event loop that runs every drain, {@link #drainHere()} included
+   */
+  public SerialExecutor(Executor async, boolean onLoop) {
     this.async = async;
+    this.onLoop = onLoop;
   }
 
   /**
@@ -50,8 +64,19 @@ public final class SerialExecutor {
     drainLater();
   }
 
-  /** Runs everything queued on this thread, unless another thread is draining already (it will run it). */
+  /**
+   * Runs everything queued on this thread, unless another thread is draining already (it will run it); on an event
+   * loop, hands the drain to the loop instead.
+   */
   public void drainHere() {
+    if (onLoop) {
+      drainLater();
+    } else {
+      runQueued();
+    }
+  }
+
+  private void runQueued() {
     while (!held && !queue.isEmpty() && draining.compareAndSet(false, true)) {
       try {
         Runnable action;
@@ -72,8 +97,14 @@ public final class SerialExecutor {
     try {
       async.execute(drain);
     } catch (RejectedExecutionException e) {
-      LOG.warn("Callback executor rejected work; running callbacks on the calling thread", e);
-      drainHere();
+      if (onLoop) { // never run user code off its loop
+        LOG.warn("The event loop is closed: {} callbacks or events of a facade still on it are dropped (close "
+            + "facades before their loop)", queue.size());
+        queue.clear();
+      } else {
+        LOG.warn("Callback executor rejected work; running callbacks on the calling thread", e);
+        runQueued();
+      }
     }
   }
 
@@ -81,7 +112,9 @@ public final class SerialExecutor {
     try {
       action.run();
     } catch (RuntimeException | LinkageError | AssertionError e) {
-      LOG.error("A MiniSocket listener or callback threw; the task carries on", e);
+      if (!SingleThreadEventLoop.reportToCurrent(e)) {
+        LOG.error("A MiniSocket listener or callback threw; the task carries on", e);
+      }
     }
   }
 }

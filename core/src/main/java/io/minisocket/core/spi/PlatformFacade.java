@@ -9,9 +9,11 @@ import io.minisocket.core.OpenEvent;
 import io.minisocket.core.SendOptions;
 import io.minisocket.core.SocketResult;
 import io.minisocket.core.SocketRuntime;
+import io.minisocket.core.loop.EventLoop;
 import io.minisocket.core.transport.Transport;
 import java.util.Map;
 import java.util.Objects;
+import java.util.Optional;
 import java.util.ServiceLoader;
 import java.util.function.Consumer;
 import java.util.function.Function;
@@ -60,6 +62,14 @@ public abstract class PlatformFacade implements GlobalSocketApi, AutoCloseable {
   /** @return the runtime behind this facade */
   public SocketRuntime runtime() {
     return runtime;
+  }
+
+  /**
+   * @return the event loop this facade was created on (its settings' {@code eventLoop}), which runs all its
+   *     callbacks, listeners and promise completions; empty when it has none
+   */
+  public Optional<EventLoop> eventLoop() {
+    return runtime.eventLoop();
   }
 
   @Override

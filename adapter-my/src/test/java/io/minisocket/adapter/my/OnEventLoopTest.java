@@ -1,0 +1,171 @@
+package io.minisocket.adapter.my;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.minisocket.core.JsOptions;
+import io.minisocket.core.SocketResult;
+import io.minisocket.core.SocketTask;
+import io.minisocket.core.loop.EventLoop;
+import io.minisocket.tck.LoopRepetition;
+import io.minisocket.testkit.EchoServer;
+import io.minisocket.transport.vertx.VertxTransport;
+import java.time.Duration;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.function.Consumer;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+
+/**
+ * Alipay's seed examples (seed 004) transcribed literally and run on an {@link EventLoop} 1,000 times each against a
+ * local echo server: code that uses the variable its {@code my.connectSocket} call is assigned to inside that call's
+ * {@code success} always finds it assigned, as in JavaScript. (The server is plain {@code ws://} with the url check
+ * off, to keep a thousand handshakes cheap; wss changes nothing about the order of callbacks.)
+ */
+class OnEventLoopTest {
+  private static final int RUNS = 1000;
+  private static final Duration WAIT = Duration.ofSeconds(60);
+
+  private static EchoServer server;
+  private static VertxTransport transport;
+
+  private final EventLoop loop = EventLoop.builder().name("my-seed-loop").build();
+  private final My my = My.create(transport, MySettings.builder().eventLoop(loop).build(),
+      My.defaultConfig().toBuilder().urlCheck(false).build());
+
+  @BeforeAll
+  static void start() {
+    server = EchoServer.plain();
+    transport = VertxTransport.create();
+  }
+
+  @AfterAll
+  static void stop() {
+    transport.close();
+    server.close();
+  }
+
+  @AfterEach
+  void closeFacadeThenLoop() {
+    my.close();
+    loop.close();
+  }
+
+  /** The seed's {@code console}: what the examples log, checked once every run has ended. */
+  private static final class Console {
+    private final List<String> lines = new CopyOnWriteArrayList<>();
+    private final Consumer<String> onLine;
+
+    Console(Consumer<String> onLine) {
+      this.onLine = onLine;
+    }
+
+    void log(String line) {
+      lines.add(line);
+      onLine.accept(line);
+    }
+  }
+
+  /**
+   * The seed's two-instance {@code index.js}, literally: two module-level variables and a {@code Page} whose
+   * methods are the buttons. {@code success} of each connect uses the variable the connect is being assigned to.
+   * The object literal defines {@code onSocketClose} twice; in JavaScript the second definition wins, so only
+   * {@code socketTask2}'s {@code onClose} is ever registered — as here.
+   */
+  private final class TwoInstancePage {
+    private final String url;
+    private final Console console;
+    SocketTask socketTask1 = null;
+    SocketTask socketTask2 = null;
+
+    TwoInstancePage(String url, Console console) {
+      this.url = url;
+      this.console = console;
+    }
+
+    void connectSocket1() {
+      socketTask1 = my.connectSocket(js("url", url, "multiple", true,
+          "success", (Consumer<SocketResult>) res -> {
+            socketTask1.onOpen(openRes -> console.log("socketTask1: 监听到连接开启"));
+          })).orElseThrow();
+    }
+
+    void connectSocket2() {
+      socketTask2 = my.connectSocket(js("url", url, "multiple", true,
+          "success", (Consumer<SocketResult>) res -> {
+            socketTask2.onOpen(openRes -> console.log("socketTask2: 监听到连接开启"));
+          })).orElseThrow();
+    }
+
+    void sendSocketMessage1() {
+      socketTask1.send(My.sendOptions(Map.of("data", "socketTask1 发送的消息")));
+    }
+
+    void sendSocketMessage2() {
+      socketTask2.send(My.sendOptions(Map.of("data", "socketTask2 发送的消息")));
+    }
+
+    void onSocketMessage() {
+      socketTask1.onMessage(res -> console.log("socketTask1: 监听到收到服务器内容：" + res.data()));
+      socketTask2.onMessage(res -> console.log("socketTask2: 监听到收到服务器内容：" + res.data()));
+      console.log("开启监听");
+    }
+
+    void closeSocket() {
+      socketTask1.close(JsOptions.closeOptions(js("code", 1000, "reason", "socketTask1 正常关闭",
+          "success", (Consumer<SocketResult>) res -> console.log("关闭连接"))));
+      socketTask2.close(JsOptions.closeOptions(js("code", 1000, "reason", "socketTAsk2 正常关闭",
+          "success", (Consumer<SocketResult>) res -> console.log("关闭连接"))));
+    }
+
+    void onSocketClose() { // the second of the two definitions, which is the one JavaScript keeps
+      socketTask2.onClose(res -> console.log("监听到 socketTask2 已关闭！" + res.code() + " " + res.reason()));
+    }
+  }
+
+  @Test
+  void twoInstanceExampleNeverSeesAnUnassignedTask() throws InterruptedException {
+    List<List<String>> logs = new CopyOnWriteArrayList<>();
+    LoopRepetition.run(loop, RUNS, 2, WAIT, next -> {
+      AtomicInteger opened = new AtomicInteger();
+      AtomicInteger received = new AtomicInteger();
+      TwoInstancePage[] page = new TwoInstancePage[1];
+      Console console = new Console(line -> { // the user tapping the next buttons once the log says so
+        if (line.endsWith("监听到连接开启") && opened.incrementAndGet() == 2) {
+          loop.execute(page[0]::sendSocketMessage1);
+          loop.execute(page[0]::sendSocketMessage2);
+        } else if (line.contains("监听到收到服务器内容") && received.incrementAndGet() == 2) {
+          loop.execute(page[0]::onSocketClose);
+          loop.execute(page[0]::closeSocket);
+        } else if (line.startsWith("监听到 socketTask2 已关闭")) {
+          next.run();
+        }
+      });
+      page[0] = new TwoInstancePage(server.url(), console);
+      logs.add(console.lines);
+      loop.execute(page[0]::connectSocket1); // each button tap is a task of its own
+      loop.execute(page[0]::connectSocket2);
+      loop.execute(page[0]::onSocketMessage);
+    });
+
+    assertThat(logs).hasSize(RUNS).allSatisfy(lines -> assertThat(lines).containsExactlyInAnyOrder(
+        "开启监听", "socketTask1: 监听到连接开启", "socketTask2: 监听到连接开启",
+        "socketTask1: 监听到收到服务器内容：socketTask1 发送的消息", "socketTask2: 监听到收到服务器内容：socketTask2 发送的消息",
+        "关闭连接", "关闭连接", "监听到 socketTask2 已关闭！1000 socketTAsk2 正常关闭"));
+    assertThat(my.runtime().tasks()).isEmpty();
+  }
+
+  /** A JavaScript object literal: keys and values in order. */
+  private static Map<String, Object> js(Object... keysAndValues) {
+    Map<String, Object> object = new LinkedHashMap<>();
+    for (int i = 0; i < keysAndValues.length; i += 2) {
+      object.put((String) keysAndValues[i], keysAndValues[i + 1]);
+    }
+    return object;
+  }
+}
