@@ -4,12 +4,11 @@ import io.minisocket.adapter.my.My;
 import io.minisocket.adapter.taro.Taro;
 import io.minisocket.adapter.uni.Uni;
 import io.minisocket.adapter.wx.Wx;
-import io.minisocket.core.ReadyState;
+import io.minisocket.core.loop.EventLoop;
 import io.minisocket.core.spi.PlatformFacade;
 import io.minisocket.js.internal.JsContext;
 import io.minisocket.js.internal.Modules;
 import io.minisocket.js.internal.PlatformGlobals;
-import io.minisocket.js.internal.ScriptLoop;
 import io.minisocket.js.internal.Timers;
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -26,6 +25,7 @@ import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
+import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.locks.LockSupport;
 import java.util.function.BiFunction;
 import org.graalvm.polyglot.PolyglotException;
@@ -61,10 +61,10 @@ import org.graalvm.polyglot.Value;
 public final class JsScript implements AutoCloseable {
   /** How long {@link #load} and {@link #call} wait unless the builder says otherwise. */
   public static final Duration DEFAULT_TIMEOUT = Duration.ofSeconds(30);
-  private static final long IDLE_CHECK_MS = 25;
+  private static final AtomicInteger COUNT = new AtomicInteger();
   private static final Duration CLOSE_WAIT = Duration.ofSeconds(2);
 
-  private final ScriptLoop loop = new ScriptLoop();
+  private final EventLoop loop;
   private final List<PlatformFacade> facades;
   private final Duration timeout;
   private final JsConsole console;
@@ -75,6 +75,7 @@ public final class JsScript implements AutoCloseable {
   private Value exports;
 
   private JsScript(Builder b) {
+    this.loop = b.loop;
     this.facades = List.copyOf(b.facades.keySet());
     this.timeout = b.timeout;
     this.console = b.console;
@@ -177,57 +178,22 @@ public final class JsScript implements AutoCloseable {
   }
 
   /**
-   * Waits until nothing is pending — no socket of the facades connecting, open or closing, no timer, no Promise of
-   * a platform API unsettled, no callback waiting to run (seen twice in a row, {@value #IDLE_CHECK_MS} ms apart) —
-   * or until the time is up; then the script is cancelled.
+   * Waits until nothing is pending — no socket of the facades left to close, no timer, no Promise of a platform
+   * API unsettled, no callback waiting to run — or until the time is up; then the script is cancelled.
    *
    * @param limit how long to wait
    * @return {@code true} when the script went idle, {@code false} when it was cancelled at the limit
    */
   public boolean awaitIdle(Duration limit) {
-    CompletableFuture<Boolean> idle = new CompletableFuture<>();
-    checkIdle(idle, false);
     try {
-      return idle.get(limit.toMillis(), TimeUnit.MILLISECONDS);
-    } catch (TimeoutException e) {
-      idle.complete(false);
-      cancel();
-      return false;
+      if (loop.awaitIdle(limit)) {
+        return true;
+      }
     } catch (InterruptedException e) {
       Thread.currentThread().interrupt();
-      idle.complete(false);
-      return false;
-    } catch (ExecutionException e) {
-      throw new IllegalStateException(e.getCause());
     }
-  }
-
-  private void checkIdle(CompletableFuture<Boolean> idle, boolean idleBefore) {
-    if (idle.isDone()) {
-      return;
-    }
-    if (loop.schedule(() -> {
-      boolean idleNow = js.closed() || idleNow();
-      if (idleNow && idleBefore) {
-        idle.complete(true);
-      } else {
-        checkIdle(idle, idleNow);
-      }
-    }, IDLE_CHECK_MS) == null) {
-      idle.complete(true); // the loop is closed: nothing can be pending
-    }
-  }
-
-  private boolean idleNow() {
-    if (loop.queued() > 0 || timers.active() > 0 || js.unsettledPromises() > 0) {
-      return false;
-    }
-    for (PlatformFacade facade : facades) {
-      if (facade.runtime().tasks().stream().anyMatch(t -> t.state() != ReadyState.CLOSED)) {
-        return false;
-      }
-    }
-    return true;
+    cancel();
+    return false;
   }
 
   /** @return every error that no script code caught so far (top-level errors thrown by {@link #load} excluded) */
@@ -272,14 +238,11 @@ public final class JsScript implements AutoCloseable {
   }
 
   private <T> T onLoop(Callable<T> work, Duration limit) {
-    CompletableFuture<T> done = new CompletableFuture<>();
-    loop.execute(() -> {
+    CompletableFuture<T> done = loop.submit(() -> {
       try {
-        done.complete(work.call());
+        return work.call();
       } catch (PolyglotException e) {
-        done.completeExceptionally(JsContext.exception(e));
-      } catch (Exception | Error e) {
-        done.completeExceptionally(e);
+        throw JsContext.exception(e);
       }
     });
     try {
@@ -304,14 +267,27 @@ public final class JsScript implements AutoCloseable {
 
   private record Global(String name, BiFunction<JsContext, PlatformFacade, Object> shape) {}
 
-  /** Chooses the platform globals and the script's settings. */
+  /**
+   * Chooses the platform globals and the script's settings. The builder starts the script's {@link #loop()}: create
+   * the facades on it ({@code WxSettings.builder().eventLoop(builder.loop())}, ...), so that their callbacks run on
+   * the script's thread, after the code that caused them.
+   */
   public static final class Builder {
+    private final EventLoop loop = EventLoop.builder().name("minisocket-js-" + COUNT.incrementAndGet()).build();
     private final Map<PlatformFacade, Global> facades = new LinkedHashMap<>();
     private final Map<String, Object> globals = new LinkedHashMap<>();
     private Duration timeout = DEFAULT_TIMEOUT;
     private JsConsole console = JsConsole.of(System.out, System.err);
 
     private Builder() {}
+
+    /**
+     * @return the loop the script will run on, and every facade given to it must be created on; the script closes
+     *     it
+     */
+    public EventLoop loop() {
+      return loop;
+    }
 
     /**
      * @param wx the facade behind the global {@code wx}; the script closes it
@@ -346,7 +322,12 @@ public final class JsScript implements AutoCloseable {
     }
 
     private Builder facade(PlatformFacade facade, Global global) {
-      facades.put(Objects.requireNonNull(facade, "facade"), global);
+      Objects.requireNonNull(facade, "facade");
+      if (facade.eventLoop().orElse(null) != loop) {
+        throw new IllegalArgumentException("create the " + global.name() + " facade on the script's loop: "
+            + "settings.eventLoop(builder.loop()); its callbacks must run on the script's thread");
+      }
+      facades.put(facade, global);
       return this;
     }
 

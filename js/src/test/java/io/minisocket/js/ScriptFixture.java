@@ -22,6 +22,7 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.CopyOnWriteArrayList;
 import org.junit.jupiter.api.AfterAll;
@@ -39,7 +40,8 @@ abstract class ScriptFixture {
   static Path certificateDir;
 
   final List<String> console = new CopyOnWriteArrayList<>();
-  private JsScript script;
+  private final List<JsScript.Builder> builders = new ArrayList<>();
+  private final List<JsScript> scripts = new ArrayList<>();
 
   @BeforeAll
   static void startServer() throws IOException {
@@ -62,42 +64,44 @@ abstract class ScriptFixture {
   }
 
   @AfterEach
-  void closeScript() {
-    if (script != null) {
-      script.close();
-    }
+  void closeScripts() {
+    scripts.forEach(JsScript::close);
+    builders.forEach(b -> b.loop().close()); // the loops of builders never built
   }
 
   static SocketConfig config() {
     return SocketConfig.builder().socketDomains(List.of("localhost")).build();
   }
 
-  static Wx wx() {
-    return Wx.create(transport, WxSettings.builder().config(config()).build());
+  static Wx wx(JsScript.Builder script) {
+    return Wx.create(transport, WxSettings.builder().config(config()).eventLoop(script.loop()).build());
   }
 
-  static My my() {
-    return My.create(transport, MySettings.defaults(), My.defaultConfig().toBuilder()
+  static My my(JsScript.Builder script) {
+    return My.create(transport, MySettings.builder().eventLoop(script.loop()).build(), My.defaultConfig().toBuilder()
         .socketDomains(List.of("localhost")).build());
   }
 
-  static Uni uni(UniSettings settings) {
-    return Uni.create(transport, settings, config());
+  static Uni uni(JsScript.Builder script) {
+    return Uni.create(transport, UniSettings.builder().eventLoop(script.loop()).build(), config());
   }
 
-  static Taro taro() {
-    return Taro.create(transport, TaroSettings.defaults(), config());
+  static Taro taro(JsScript.Builder script) {
+    return Taro.create(transport, TaroSettings.builder().eventLoop(script.loop()).build(), config());
   }
 
   /** @return a builder whose console lines land in {@link #console}, with {@code SERVER_URL} set */
   JsScript.Builder builder() {
-    return JsScript.builder().global("SERVER_URL", server.url())
+    JsScript.Builder builder = JsScript.builder().global("SERVER_URL", server.url())
         .console((level, text) -> console.add(level.equals("log") ? text : level + ": " + text));
+    builders.add(builder);
+    return builder;
   }
 
   /** Builds the script and closes it after the test. */
   JsScript start(JsScript.Builder builder) {
-    script = builder.build();
+    JsScript script = builder.build();
+    scripts.add(script);
     return script;
   }
 

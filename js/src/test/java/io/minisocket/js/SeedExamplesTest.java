@@ -5,7 +5,6 @@ import static org.awaitility.Awaitility.await;
 
 import io.minisocket.adapter.my.My;
 import io.minisocket.adapter.uni.Uni;
-import io.minisocket.adapter.uni.UniSettings;
 import io.minisocket.adapter.wx.Wx;
 import io.minisocket.core.ReadyState;
 import io.minisocket.core.SendOptions;
@@ -54,8 +53,9 @@ class SeedExamplesTest extends ScriptFixture {
   @ParameterizedTest
   @ValueSource(strings = {"uni", "uni-legacy"})
   void uniConnectOpensTheGlobalSocket(String doc) {
-    Uni uni = uni(UniSettings.defaults());
-    JsScript script = run(doc + "-connect", uni, builder().uni(uni));
+    JsScript.Builder b = builder();
+    Uni uni = uni(b);
+    JsScript script = run(doc + "-connect", uni, b.uni(uni));
     awaitOpen(uni);
     closeAndCheckNothingOpen(script, uni);
   }
@@ -63,8 +63,9 @@ class SeedExamplesTest extends ScriptFixture {
   @ParameterizedTest
   @ValueSource(strings = {"uni", "uni-legacy"})
   void uniConnectWithCompleteReturnsATask(String doc) {
-    Uni uni = uni(UniSettings.defaults());
-    JsScript script = run(doc + "-connect-task", uni, builder().uni(uni));
+    JsScript.Builder b = builder();
+    Uni uni = uni(b);
+    JsScript script = run(doc + "-connect-task", uni, b.uni(uni));
     awaitOpen(uni);
     assertThat(script.call("eval", "typeof socketTask.onOpen + ' ' + socketTask.readyState").join())
         .isEqualTo("function 1");
@@ -74,8 +75,9 @@ class SeedExamplesTest extends ScriptFixture {
   @ParameterizedTest
   @ValueSource(strings = {"uni", "uni-legacy"})
   void uniOnSocketOpenLogs(String doc) {
-    Uni uni = uni(UniSettings.defaults());
-    JsScript script = run(doc + "-on-socket-open", uni, builder().uni(uni));
+    JsScript.Builder b = builder();
+    Uni uni = uni(b);
+    JsScript script = run(doc + "-on-socket-open", uni, b.uni(uni));
     awaitConsole(doc.equals("uni") ? "WebSocket连接已打开！" : "WebSocket连接已打开!");
     closeAndCheckNothingOpen(script, uni);
   }
@@ -83,8 +85,9 @@ class SeedExamplesTest extends ScriptFixture {
   @ParameterizedTest
   @ValueSource(strings = {"uni", "uni-legacy"})
   void uniOnSocketErrorLogsWhenTheServerRefuses(String doc) throws IOException {
-    Uni uni = uni(UniSettings.defaults());
-    JsScript script = run(doc + "-on-socket-error", uni, builder().uni(uni).global("SERVER_URL", refusedUrl()));
+    JsScript.Builder b = builder();
+    Uni uni = uni(b);
+    JsScript script = run(doc + "-on-socket-error", uni, b.uni(uni).global("SERVER_URL", refusedUrl()));
     awaitConsole(doc.equals("uni") ? "WebSocket连接打开失败，请检查！" : "WebSocket连接打开失败,请检查!");
     assertThat(script.awaitIdle(WAIT)).isTrue();
     assertThat(console).hasSize(1);
@@ -93,8 +96,9 @@ class SeedExamplesTest extends ScriptFixture {
   @ParameterizedTest
   @ValueSource(strings = {"uni", "uni-legacy"})
   void uniSendSocketMessageQueuesUntilOpenThenSends(String doc) {
-    Uni uni = uni(UniSettings.defaults());
-    JsScript script = run(doc + "-send-socket-message", uni, builder().uni(uni));
+    JsScript.Builder b = builder();
+    Uni uni = uni(b);
+    JsScript script = run(doc + "-send-socket-message", uni, b.uni(uni));
     String first = doc + " queued " + System.nanoTime();
     String second = doc + " direct " + System.nanoTime();
     script.call("sendSocketMessage", first).join();
@@ -109,8 +113,9 @@ class SeedExamplesTest extends ScriptFixture {
   @ParameterizedTest
   @ValueSource(strings = {"uni", "uni-legacy"})
   void uniOnSocketMessageLogsWhatTheServerSent(String doc) {
-    Uni uni = uni(UniSettings.defaults());
-    JsScript script = run(doc + "-on-socket-message", uni, builder().uni(uni));
+    JsScript.Builder b = builder();
+    Uni uni = uni(b);
+    JsScript script = run(doc + "-on-socket-message", uni, b.uni(uni));
     awaitOpen(uni);
     uni.sendSocketMessage(SendOptions.of("ping"));
     awaitConsole(doc.equals("uni") ? "收到服务器内容：ping" : "收到服务器内容:ping");
@@ -120,8 +125,9 @@ class SeedExamplesTest extends ScriptFixture {
   @ParameterizedTest
   @ValueSource(strings = {"uni", "uni-legacy"})
   void uniOnSocketCloseLogsAfterClosingOnOpen(String doc) {
-    Uni uni = uni(UniSettings.defaults());
-    JsScript script = run(doc + "-on-socket-close", uni, builder().uni(uni));
+    JsScript.Builder b = builder();
+    Uni uni = uni(b);
+    JsScript script = run(doc + "-on-socket-close", uni, b.uni(uni));
     runToIdle(script);
     assertThat(console).containsExactly(doc.equals("uni") ? "WebSocket 已关闭！" : "WebSocket 已关闭!");
     assertThat(uni.runtime().tasks()).isEmpty();
@@ -131,30 +137,34 @@ class SeedExamplesTest extends ScriptFixture {
 
   @Test
   void wxConnectOpensASocket() {
-    Wx wx = wx();
-    JsScript script = run("wx-connect", wx, builder().wx(wx));
+    JsScript.Builder b = builder();
+    Wx wx = wx(b);
+    JsScript script = run("wx-connect", wx, b.wx(wx));
     awaitOpen(wx);
     closeAndCheckNothingOpen(script, wx);
   }
 
   @Test
   void wxOnSocketOpenLogs() {
-    Wx wx = wx();
-    JsScript script = run("wx-on-socket-open", wx, builder().wx(wx));
+    JsScript.Builder b = builder();
+    Wx wx = wx(b);
+    JsScript script = run("wx-on-socket-open", wx, b.wx(wx));
     awaitConsole("WebSocket连接已打开！");
     closeAndCheckNothingOpen(script, wx);
   }
 
   @Test
   void wxOnSocketErrorLogsOpenOrFailure() throws IOException {
-    Wx wx = wx();
-    JsScript script = run("wx-on-socket-error", wx, builder().wx(wx));
+    JsScript.Builder b = builder();
+    Wx wx = wx(b);
+    JsScript script = run("wx-on-socket-error", wx, b.wx(wx));
     awaitConsole("WebSocket连接已打开！");
     closeAndCheckNothingOpen(script, wx);
     console.clear();
 
-    Wx refused = wx();
-    JsScript failing = run("wx-on-socket-error", refused, builder().wx(refused).global("SERVER_URL", refusedUrl()));
+    JsScript.Builder b2 = builder();
+    Wx refused = wx(b2);
+    JsScript failing = run("wx-on-socket-error", refused, b2.wx(refused).global("SERVER_URL", refusedUrl()));
     assertThat(failing.awaitIdle(WAIT)).isTrue();
     assertThat(console).containsExactly("WebSocket连接打开失败，请检查！");
     failing.close();
@@ -162,8 +172,9 @@ class SeedExamplesTest extends ScriptFixture {
 
   @Test
   void wxSendSocketMessageQueuesUntilOpenThenSends() {
-    Wx wx = wx();
-    JsScript script = run("wx-send-socket-message", wx, builder().wx(wx));
+    JsScript.Builder b = builder();
+    Wx wx = wx(b);
+    JsScript script = run("wx-send-socket-message", wx, b.wx(wx));
     String first = "wx queued " + System.nanoTime();
     String second = "wx direct " + System.nanoTime();
     script.call("sendSocketMessage", first).join();
@@ -176,8 +187,9 @@ class SeedExamplesTest extends ScriptFixture {
 
   @Test
   void wxOnSocketMessageLogsWhatTheServerSent() {
-    Wx wx = wx();
-    JsScript script = run("wx-on-socket-message", wx, builder().wx(wx));
+    JsScript.Builder b = builder();
+    Wx wx = wx(b);
+    JsScript script = run("wx-on-socket-message", wx, b.wx(wx));
     awaitOpen(wx);
     wx.sendSocketMessage(SendOptions.of("ping"));
     awaitConsole("收到服务器内容：ping");
@@ -186,8 +198,9 @@ class SeedExamplesTest extends ScriptFixture {
 
   @Test
   void wxOnSocketCloseLogsAfterClosingOnOpen() {
-    Wx wx = wx();
-    JsScript script = run("wx-on-socket-close", wx, builder().wx(wx));
+    JsScript.Builder b = builder();
+    Wx wx = wx(b);
+    JsScript script = run("wx-on-socket-close", wx, b.wx(wx));
     runToIdle(script);
     assertThat(console).containsExactly("WebSocket 已关闭！");
   }
@@ -196,8 +209,9 @@ class SeedExamplesTest extends ScriptFixture {
 
   @Test
   void taroConnectSendsAndClosesOnTheEcho() {
-    var taro = taro();
-    JsScript script = run("taro-connect", taro, builder().taro(taro));
+    JsScript.Builder b = builder();
+    var taro = taro(b);
+    JsScript script = run("taro-connect", taro, b.taro(taro));
     runToIdle(script);
     assertThat(console).containsExactly("connect success", "onOpen", "onMessage:  {\"data\":\"xxx\"}",
         "onClose:  {\"code\":1000,\"reason\":\"normal closure\"}");
@@ -207,9 +221,10 @@ class SeedExamplesTest extends ScriptFixture {
 
   @Test
   void myConnectSocketSingleInstanceSucceeds() {
-    My my = my();
+    JsScript.Builder b = builder();
+    My my = my(b);
     JsScript script = run("my-single-instance", my,
-        builder().my(my).global("data", Map.of("websocketServer", server.url())));
+        b.my(my).global("data", Map.of("websocketServer", server.url())));
     awaitConsole("WebSocket 连接成功");
     awaitOpen(my);
     closeAndCheckNothingOpen(script, my);
@@ -217,8 +232,9 @@ class SeedExamplesTest extends ScriptFixture {
 
   @Test
   void myTwoInstancesInThePageStandInTappedInTheDocumentedOrder() {
-    My my = my();
-    JsScript script = start(builder().my(my));
+    JsScript.Builder b = builder();
+    My my = my(b);
+    JsScript script = start(b.my(my));
     script.load(resource("seeds/page-standin.js"));
     script.load(resource("seeds/my-multiple-instances.js"));
     script.call("tap", "connectSocket1").join();

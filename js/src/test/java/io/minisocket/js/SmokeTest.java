@@ -12,7 +12,8 @@ class SmokeTest extends ScriptFixture {
 
   @Test
   void wxEcho() {
-    JsScript script = start(builder().wx(wx()));
+    JsScript.Builder builder = builder();
+    JsScript script = start(builder.wx(wx(builder)));
     script.load(file(dir, "echo.js", """
         const task = wx.connectSocket({url: SERVER_URL, success: (res) => console.log('connect', JSON.stringify(res))});
         console.log('state', task.readyState, task.OPEN);

@@ -1,5 +1,6 @@
 package io.minisocket.js.internal;
 
+import io.minisocket.core.loop.EventLoop;
 import io.minisocket.js.JsConsole;
 import io.minisocket.js.JsError;
 import io.minisocket.js.JsException;
@@ -14,7 +15,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.atomic.AtomicInteger;
+import java.util.concurrent.RejectedExecutionException;
 import java.util.function.Consumer;
 import java.util.function.Function;
 import org.graalvm.polyglot.Context;
@@ -38,12 +39,11 @@ public final class JsContext implements AutoCloseable {
     static final Engine ENGINE = Engine.newBuilder("js").option("engine.WarnInterpreterOnly", "false").build();
   }
 
-  private final ScriptLoop loop;
+  private final EventLoop loop;
   private final Consumer<JsError> uncaught;
   private final Context context;
   private final Value globals;
   private final Value helpers;
-  private final AtomicInteger unsettled = new AtomicInteger();
   private volatile boolean closed;
 
   /**
@@ -53,7 +53,7 @@ public final class JsContext implements AutoCloseable {
    * @param console  receives each console line: level ({@code log}, {@code warn}, ...) and text
    * @param uncaught receives every error no script code caught
    */
-  public JsContext(ScriptLoop loop, JsConsole console, Consumer<JsError> uncaught) {
+  public JsContext(EventLoop loop, JsConsole console, Consumer<JsError> uncaught) {
     this.loop = loop;
     this.uncaught = uncaught;
     this.context = Context.newBuilder("js").engine(SharedEngine.ENGINE)
@@ -82,8 +82,26 @@ public final class JsContext implements AutoCloseable {
     }
   }
 
+  /**
+   * Runs the action now when called on the loop, otherwise queues it there (dropped once the loop is closed: the
+   * script has ended).
+   *
+   * @param action touches the context
+   */
+  void run(Runnable action) {
+    if (loop.inLoop()) {
+      action.run();
+    } else {
+      try {
+        loop.execute(action);
+      } catch (RejectedExecutionException e) {
+        // the script has ended; nothing is left to call
+      }
+    }
+  }
+
   /** @return the loop the context runs on */
-  public ScriptLoop loop() {
+  EventLoop loop() {
     return loop;
   }
 
@@ -108,11 +126,6 @@ public final class JsContext implements AutoCloseable {
   /** @return JavaScript's {@code undefined} */
   public Value undefined() {
     return helpers.getMember("undefined");
-  }
-
-  /** @return how many Promises made by {@link #promise} have not settled */
-  public int unsettledPromises() {
-    return unsettled.get();
   }
 
   // ---- Java to JavaScript ----
@@ -265,7 +278,7 @@ public final class JsContext implements AutoCloseable {
    * @return the callback, callable from any thread
    */
   public <T> Consumer<T> callback(Value function, Function<T, Object> convert) {
-    return argument -> loop.run(() -> invoke(function, () -> convert.apply(argument)));
+    return argument -> run(() -> invoke(function, () -> convert.apply(argument)));
   }
 
   /**
@@ -304,7 +317,7 @@ public final class JsContext implements AutoCloseable {
   }
 
   /**
-   * A JavaScript Promise that settles on the loop when the future completes. Call on the loop.
+   * A JavaScript Promise that settles on the loop when the future completes. Call on the loop. The loop has pending work until it settled.
    *
    * @param future   the Java result
    * @param resolved its value as JavaScript (runs on the loop)
@@ -314,15 +327,15 @@ public final class JsContext implements AutoCloseable {
    */
   public <T> Value promise(CompletableFuture<T> future, Function<T, Object> resolved,
       Function<Throwable, Object> rejected) {
-    unsettled.incrementAndGet();
+    EventLoop.KeepAlive pending = loop.keepAlive("a Promise of a platform API");
     Value[] settle = new Value[2];
     Value promise = helpers.invokeMember("promise", (ProxyExecutable) args -> {
       settle[0] = args[0];
       settle[1] = args[1];
       return null;
     });
-    future.whenComplete((value, failure) -> loop.run(() -> {
-      unsettled.decrementAndGet();
+    future.whenComplete((value, failure) -> run(() -> {
+      pending.close();
       if (failure == null) {
         invoke(settle[0], () -> resolved.apply(value));
       } else {

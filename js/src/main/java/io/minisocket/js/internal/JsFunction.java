@@ -20,7 +20,7 @@ final class JsFunction implements Consumer<SocketResult> {
 
   @Override
   public void accept(SocketResult result) {
-    js.loop().run(() -> js.invoke(function, () -> js.toJs(result.toMap())));
+    js.run(() -> js.invoke(function, () -> js.toJs(result.toMap())));
   }
 
   @Override

@@ -1,19 +1,21 @@
 package io.minisocket.js.internal;
 
+import io.minisocket.core.loop.EventLoop;
+import java.time.Duration;
 import java.util.Arrays;
 import java.util.HashMap;
 import java.util.Map;
-import java.util.concurrent.ScheduledFuture;
 import org.graalvm.polyglot.Value;
 import org.graalvm.polyglot.proxy.ProxyExecutable;
 
 /**
- * {@code setTimeout}, {@code clearTimeout}, {@code setInterval} and {@code clearInterval} on the script's loop.
- * Ids are positive numbers; clearing an unknown id does nothing, as in browsers. Used on the loop only.
+ * {@code setTimeout}, {@code clearTimeout}, {@code setInterval} and {@code clearInterval} as timers of the script's
+ * {@link EventLoop} (which counts them as pending work). Ids are positive numbers; clearing an unknown id does
+ * nothing, as in browsers. Used on the loop only.
  */
 public final class Timers {
   private final JsContext js;
-  private final Map<Integer, ScheduledFuture<?>> active = new HashMap<>();
+  private final Map<Integer, EventLoop.Timer> timers = new HashMap<>();
   private int lastId;
 
   /** @param js the script's context */
@@ -29,9 +31,9 @@ public final class Timers {
     ProxyExecutable clear = args -> {
       Value id = HostObject.arg(args, 0);
       if (id != null && id.fitsInInt()) {
-        ScheduledFuture<?> timer = active.remove(id.asInt());
+        EventLoop.Timer timer = timers.remove(id.asInt());
         if (timer != null) {
-          timer.cancel(false);
+          timer.cancel();
         }
       }
       return null;
@@ -40,35 +42,20 @@ public final class Timers {
     globals.putMember("clearInterval", clear);
   }
 
-  /** @return how many timers are waiting to fire */
-  public int active() {
-    return active.size();
-  }
-
   private Object start(Value[] args, boolean repeat) {
     Value function = JsSocketTask.function(js, args, repeat ? "setInterval" : "setTimeout");
     Value delayArg = HostObject.arg(args, 1);
-    long delay = delayArg != null && delayArg.isNumber() ? Math.max(0, (long) delayArg.asDouble()) : 0;
+    Duration delay = Duration.ofMillis(delayArg != null && delayArg.isNumber() ? (long) delayArg.asDouble() : 0);
     Object[] extra = args.length > 2 ? Arrays.copyOfRange(args, 2, args.length) : new Object[0];
     int id = ++lastId;
-    schedule(id, function, delay, extra, repeat);
-    return id;
-  }
-
-  private void schedule(int id, Value function, long delay, Object[] extra, boolean repeat) {
-    ScheduledFuture<?> timer = js.loop().schedule(() -> {
-      if (!active.containsKey(id)) {
-        return;
-      }
-      if (repeat) {
-        schedule(id, function, delay, extra, true);
-      } else {
-        active.remove(id);
-      }
-      js.invokeWith(function, extra);
-    }, delay);
-    if (timer != null) {
-      active.put(id, timer);
+    if (repeat) {
+      timers.put(id, js.loop().setInterval(() -> js.invokeWith(function, extra), delay));
+    } else {
+      timers.put(id, js.loop().setTimeout(() -> {
+        timers.remove(id);
+        js.invokeWith(function, extra);
+      }, delay));
     }
+    return id;
   }
 }
