@@ -4,17 +4,17 @@ import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.function.Supplier;
 import org.graalvm.polyglot.Value;
-import org.graalvm.polyglot.proxy.ProxyArray;
 import org.graalvm.polyglot.proxy.ProxyExecutable;
 import org.graalvm.polyglot.proxy.ProxyObject;
 
 /**
- * A JavaScript object made by Java: named members, each a value or a function. A member it does not have is
- * {@code undefined} to the script, so calling it is a {@code TypeError ... is not a function}, as on a platform that
- * lacks the API. Scripts may add members of their own (polyfills do).
+ * Builds a plain JavaScript object whose functions are Java: named members, each a value, a function or a getter.
+ * A member it does not have is {@code undefined} to the script, so calling it is JavaScript's own
+ * {@code TypeError: wx.offSocketOpen is not a function}, as on a platform that lacks the API.
  */
-class HostObject implements ProxyObject {
+class HostObject {
   private final Map<String, Object> members = new LinkedHashMap<>();
+  private final Map<String, Object> getters = new LinkedHashMap<>();
 
   /** A function member: receives the call's arguments, returns the JavaScript result (or null for undefined). */
   @FunctionalInterface
@@ -43,36 +43,16 @@ class HostObject implements ProxyObject {
    * @param getter computes its value each time the script reads it
    */
   final void getter(String name, Supplier<Object> getter) {
-    members.put(name, new Getter(getter));
+    getters.put(name, (ProxyExecutable) args -> getter.get());
   }
 
-  @Override
-  public Object getMember(String key) {
-    Object member = members.get(key);
-    return member instanceof Getter getter ? getter.value().get() : member;
+  /**
+   * @param js the script's context (call on its loop)
+   * @return the plain JavaScript object
+   */
+  final Value build(JsContext js) {
+    return js.plainObject(ProxyObject.fromMap(members), ProxyObject.fromMap(getters));
   }
-
-  @Override
-  public Object getMemberKeys() {
-    return ProxyArray.fromArray(members.keySet().toArray());
-  }
-
-  @Override
-  public boolean hasMember(String key) {
-    return members.containsKey(key);
-  }
-
-  @Override
-  public void putMember(String key, Value value) {
-    members.put(key, value);
-  }
-
-  @Override
-  public boolean removeMember(String key) {
-    return members.remove(key) != null;
-  }
-
-  private record Getter(Supplier<Object> value) {}
 
   /**
    * @param args a call's arguments

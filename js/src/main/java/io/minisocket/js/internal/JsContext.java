@@ -171,6 +171,15 @@ public final class JsContext implements AutoCloseable {
   }
 
   /**
+   * @param members the object's members
+   * @param getters functions computing the values of read-only properties
+   * @return a plain JavaScript object with those members and properties
+   */
+  Value plainObject(Object members, Object getters) {
+    return helpers.invokeMember("plainObject", members, getters);
+  }
+
+  /**
    * @param value a JavaScript value
    * @return whether it is an ArrayBuffer
    */
@@ -200,9 +209,6 @@ public final class JsContext implements AutoCloseable {
     if (value.isNumber()) {
       return value.fitsInInt() ? (Object) value.asInt()
           : value.fitsInLong() ? (Object) value.asLong() : (Object) value.asDouble();
-    }
-    if (value.isProxyObject()) {
-      return value.asProxyObject();
     }
     if (value.canExecute()) {
       return new JsFunction(this, value);

@@ -35,9 +35,9 @@ public final class PlatformGlobals {
   public static Object wx(JsContext js, Wx wx) {
     HostObject object = new HostObject();
     object.method("connectSocket", args ->
-        new JsSocketTask(js, wx.connectSocket(connectOptions(js, args)), Shape.STANDARD));
+        new JsSocketTask(js, wx.connectSocket(connectOptions(js, args)), Shape.STANDARD).build(js));
     globalApi(object, js, wx, Shape.STANDARD);
-    return object;
+    return object.build(js);
   }
 
   /**
@@ -48,9 +48,9 @@ public final class PlatformGlobals {
   public static Object my(JsContext js, My my) {
     HostObject object = new HostObject();
     object.method("connectSocket", args -> my.connectSocket(connectOptions(js, args))
-        .<Object>map(task -> new JsSocketTask(js, task, Shape.ALIPAY)).orElse(js.undefined()));
+        .map(task -> new JsSocketTask(js, task, Shape.ALIPAY).build(js)).orElse(js.undefined()));
     globalApi(object, js, my, Shape.ALIPAY);
-    return object;
+    return object.build(js);
   }
 
   /**
@@ -64,7 +64,7 @@ public final class PlatformGlobals {
     object.method("connectSocket", args -> {
       UniConnection connection = uni.connectSocket(connectOptions(js, args));
       if (connection instanceof UniConnection.TaskMode taskMode) {
-        return new JsSocketTask(js, taskMode.task(), Shape.STANDARD);
+        return new JsSocketTask(js, taskMode.task(), Shape.STANDARD).build(js);
       }
       if (connection instanceof UniConnection.Vue2Mode vue2) {
         return js.promise(vue2.vue2Promise(), r -> js.toJs(Arrays.asList(
@@ -73,7 +73,7 @@ public final class PlatformGlobals {
       return js.promise(connection.promise(), r -> js.toJs(r.toMap()), e -> rejection(js, e));
     });
     globalApi(object, js, uni, Shape.STANDARD);
-    return object;
+    return object.build(js);
   }
 
   /**
@@ -98,11 +98,11 @@ public final class PlatformGlobals {
         if (success.get() != null) {
           success.get().toMap().forEach(resolved::value);
         }
-        return resolved;
+        return resolved.build(js);
       }, e -> rejection(js, e));
     });
     globalApi(object, js, taro, Shape.STANDARD);
-    return object;
+    return object.build(js);
   }
 
   @SuppressWarnings("unchecked")

@@ -33,6 +33,16 @@
     typeError: function (message) {
       throw new TypeError(message);
     },
+    plainObject: function (members, getters) {
+      const object = {};
+      for (const key of Object.keys(members)) {
+        object[key] = members[key];
+      }
+      for (const key of Object.keys(getters)) {
+        Object.defineProperty(object, key, {get: getters[key], enumerable: true});
+      }
+      return object;
+    },
     newObject: function () {
       return {};
     },
