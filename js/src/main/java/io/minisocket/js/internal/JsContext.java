@@ -60,6 +60,7 @@ public final class JsContext implements AutoCloseable {
         .allowHostAccess(HostAccess.NONE)
         .allowIO(IOAccess.newBuilder().fileSystem(new ScriptFileSystem()).build())
         .option("js.ecmascript-version", "2022")
+        .option("js.unhandled-rejections", "throw")
         .build();
     this.globals = context.getBindings("js");
     ProxyExecutable print = args -> {
