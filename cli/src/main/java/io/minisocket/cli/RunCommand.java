@@ -116,6 +116,7 @@ final class RunCommand implements Callable<Integer> {
   }
 
   private int run(JsScript script, PrintWriter out, PrintWriter err) {
+    long start = System.nanoTime();
     try {
       script.load(file);
     } catch (JsException e) {
@@ -125,7 +126,7 @@ final class RunCommand implements Callable<Integer> {
       err.println("minisocket run: " + e.getMessage());
       return 1;
     }
-    boolean idle = script.awaitIdle(timeout);
+    boolean idle = script.awaitIdle(timeout.minusNanos(System.nanoTime() - start));
     out.flush();
     if (!idle) {
       err.println("minisocket run: still running after " + timeout + " (--timeout): cancelled");

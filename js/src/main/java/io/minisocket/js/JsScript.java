@@ -14,7 +14,6 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Path;
 import java.time.Duration;
-import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -23,13 +22,14 @@ import java.util.concurrent.Callable;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.ExecutionException;
+import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
 import java.util.concurrent.atomic.AtomicInteger;
-import java.util.concurrent.locks.LockSupport;
 import java.util.function.BiFunction;
 import org.graalvm.polyglot.PolyglotException;
 import org.graalvm.polyglot.Value;
+import org.graalvm.polyglot.proxy.ProxyExecutable;
 
 /**
  * Runs mini-program JavaScript on GraalJS against facades the caller built: the script sees {@code wx}, {@code my},
@@ -146,35 +146,41 @@ public final class JsScript implements AutoCloseable {
   public CompletableFuture<Object> call(String name, Object... args) {
     Objects.requireNonNull(name, "name");
     CompletableFuture<Object> result = new CompletableFuture<>();
-    loop.execute(() -> {
-      try {
-        Value function = exports == null ? null : exports.getMember(name);
-        if (function == null || !function.canExecute()) {
-          function = js.globals().getMember(name);
-        }
-        if (function == null || !function.canExecute()) {
-          throw new IllegalArgumentException("the script has no function '" + name + "' (exported or global)");
-        }
-        Object[] converted = new Object[args.length];
-        for (int i = 0; i < args.length; i++) {
-          converted[i] = js.toJs(args[i]);
-        }
-        Value value = function.execute(converted);
-        if (value.getMetaObject() != null && value.hasMember("then") && value.getMember("then").canExecute()) {
-          value.invokeMember("then",
-              (org.graalvm.polyglot.proxy.ProxyExecutable) a -> result.complete(js.toJava(a[0])),
-              (org.graalvm.polyglot.proxy.ProxyExecutable) a -> result.completeExceptionally(
-                  new JsException(new JsError("Uncaught (in promise) " + a[0], null, List.of()))));
-        } else {
-          result.complete(js.toJava(value));
-        }
-      } catch (PolyglotException e) {
-        result.completeExceptionally(JsContext.exception(e));
-      } catch (RuntimeException e) {
-        result.completeExceptionally(e);
-      }
-    });
+    try {
+      loop.execute(() -> call(name, args, result));
+    } catch (RejectedExecutionException e) {
+      result.completeExceptionally(new IllegalStateException("the script has ended", e));
+    }
     return result;
+  }
+
+  private void call(String name, Object[] args, CompletableFuture<Object> result) {
+    try {
+      Value function = exports == null ? null : exports.getMember(name);
+      if (function == null || !function.canExecute()) {
+        function = js.globals().getMember(name);
+      }
+      if (function == null || !function.canExecute()) {
+        throw new IllegalArgumentException("the script has no function '" + name + "' (exported or global)");
+      }
+      Object[] converted = new Object[args.length];
+      for (int i = 0; i < args.length; i++) {
+        converted[i] = js.toJs(args[i]);
+      }
+      Value value = function.execute(converted);
+      if (value.getMetaObject() != null && value.hasMember("then") && value.getMember("then").canExecute()) {
+        value.invokeMember("then",
+            (ProxyExecutable) a -> result.complete(js.toJava(a[0])),
+            (ProxyExecutable) a -> result.completeExceptionally(
+                new JsException(new JsError("Uncaught (in promise) " + a[0], null, List.of()))));
+      } else {
+        result.complete(js.toJava(value));
+      }
+    } catch (PolyglotException e) {
+      result.completeExceptionally(JsContext.exception(e));
+    } catch (RuntimeException e) {
+      result.completeExceptionally(e);
+    }
   }
 
   /**
@@ -222,6 +228,9 @@ public final class JsScript implements AutoCloseable {
     if (js != null && !js.closed()) {
       js.cancel();
     }
+    if (timers != null) {
+      timers.cancelAll();
+    }
     for (PlatformFacade facade : facades) {
       facade.close();
     }
@@ -229,11 +238,18 @@ public final class JsScript implements AutoCloseable {
     loop.close();
   }
 
-  /** Gives the closing handshakes of the facades' sockets a moment to finish, so that none ends abruptly. */
+  /**
+   * Gives the closing handshakes of the facades' sockets a moment to finish, so that none ends abruptly and their
+   * close events run on the loop before it closes (each socket keeps the loop busy until then).
+   */
   private void awaitSocketsClosed() {
-    long deadline = System.nanoTime() + CLOSE_WAIT.toNanos();
-    while (facades.stream().anyMatch(f -> !f.runtime().tasks().isEmpty()) && System.nanoTime() < deadline) {
-      LockSupport.parkNanos(TimeUnit.MILLISECONDS.toNanos(5));
+    if (loop.inLoop()) {
+      return;
+    }
+    try {
+      loop.awaitIdle(CLOSE_WAIT);
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
     }
   }
 

@@ -35,11 +35,14 @@ class PlatformShapesTest extends ScriptFixture {
         task.onMessage((res) => {
           console.log(res.data instanceof ArrayBuffer, Array.from(new Uint8Array(res.data)).join(','));
           task.close({code: 1000, reason: 'done'});
-          console.log('closing', task.readyState);
+          console.log('closing', task.readyState >= task.CLOSING);
         });
         task.onClose((res) => console.log('closed', task.readyState, res.code, res.reason));
         """);
-    assertThat(console).containsExactly("0 1 2 3 0", "open 1", "true 1,2,255", "closing 2", "closed 3 1000 done");
+    assertThat(console).containsExactly("0 1 2 3 0", "open 1", "true 1,2,255", "closing true",
+        "closed 3 1000 done");
+    // readyState is CLOSING after close(), or already CLOSED: core moves it on the transport's thread, not the
+    // loop's, so a fast close handshake can end while the callback still runs
     assertThat(server.received()).anySatisfy(m -> assertThat(m).isEqualTo(new byte[] {1, 2, (byte) 255}));
   }
 
@@ -169,7 +172,10 @@ class PlatformShapesTest extends ScriptFixture {
         }, 5);
         console.log('sync');
         """);
-    assertThat(console).containsExactly("sync", "first", "ticks 0,1,2", "timeout x y");
+    // 'first' (due at once) runs before the 5 ms interval; the 30 ms timeout and the third tick may come in
+    // either order on a loaded machine, as an interval's next run counts from when its last one began
+    assertThat(console.subList(0, 2)).containsExactly("sync", "first");
+    assertThat(console.subList(2, 4)).containsExactlyInAnyOrder("ticks 0,1,2", "timeout x y");
   }
 
   @Test

@@ -15,9 +15,11 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionException;
 import java.util.concurrent.RejectedExecutionException;
 import java.util.function.Consumer;
 import java.util.function.Function;
+import java.util.function.Supplier;
 import org.graalvm.polyglot.Context;
 import org.graalvm.polyglot.Engine;
 import org.graalvm.polyglot.HostAccess;
@@ -294,7 +296,7 @@ public final class JsContext implements AutoCloseable {
    * @param function  the function
    * @param argument  makes its argument
    */
-  void invoke(Value function, java.util.function.Supplier<Object> argument) {
+  void invoke(Value function, Supplier<Object> argument) {
     invoke(() -> function.executeVoid(argument.get()));
   }
 
@@ -346,7 +348,7 @@ public final class JsContext implements AutoCloseable {
       if (failure == null) {
         invoke(settle[0], () -> resolved.apply(value));
       } else {
-        Throwable cause = failure instanceof java.util.concurrent.CompletionException && failure.getCause() != null
+        Throwable cause = failure instanceof CompletionException && failure.getCause() != null
             ? failure.getCause() : failure;
         invoke(settle[1], () -> rejected.apply(cause));
       }
@@ -383,9 +385,7 @@ public final class JsContext implements AutoCloseable {
     }
     String location = e.getSourceLocation() != null ? location(e.getSourceLocation()) : null;
     String message = e.isCancelled() ? "Error: the script was cancelled (it ran past its time)" : e.getMessage();
-    if (e.isSyntaxError() && location != null && !message.startsWith(location)) {
-      message = "SyntaxError: " + message;
-    } else if (e.isSyntaxError()) {
+    if (e.isSyntaxError() && !message.startsWith("SyntaxError")) {
       message = "SyntaxError: " + message;
     }
     if (location == null && !stack.isEmpty()) {
@@ -418,10 +418,9 @@ public final class JsContext implements AutoCloseable {
     return closed;
   }
 
-  /** Closes the context; call on the loop (or use {@link #cancel} from elsewhere). */
+  /** The same as {@link #cancel}. */
   @Override
   public void close() {
-    closed = true;
-    context.close(true);
+    cancel();
   }
 }

@@ -1,10 +1,6 @@
 package io.minisocket.js.internal;
 
-import io.minisocket.core.CloseEvent;
 import io.minisocket.core.JsOptions;
-import io.minisocket.core.MessageEvent;
-import io.minisocket.core.OpenEvent;
-import io.minisocket.core.SocketResult;
 import io.minisocket.core.SocketTask;
 import org.graalvm.polyglot.Value;
 
@@ -29,10 +25,11 @@ final class JsSocketTask extends HostObject {
       task.close(JsOptions.closeOptions(js.options(arg(args, 0), "close")));
       return null;
     });
-    Registrations.install(this, js, "onOpen", shape.offMethods() ? "offOpen" : null, task::onOpen, task::offOpen, (OpenEvent e) -> shape.open(js, e));
-    Registrations.install(this, js, "onMessage", shape.offMethods() ? "offMessage" : null, task::onMessage, task::offMessage, (MessageEvent e) -> shape.message(js, e));
-    Registrations.install(this, js, "onError", shape.offMethods() ? "offError" : null, task::onError, task::offError, (SocketResult e) -> shape.result(js, e));
-    Registrations.install(this, js, "onClose", shape.offMethods() ? "offClose" : null, task::onClose, task::offClose, (CloseEvent e) -> shape.close(js, e));
+    Registrations.installEvents(this, js, "", shape,
+        new Registrations.Listener<>(task::onOpen, task::offOpen),
+        new Registrations.Listener<>(task::onMessage, task::offMessage),
+        new Registrations.Listener<>(task::onError, task::offError),
+        new Registrations.Listener<>(task::onClose, task::offClose));
   }
 
   /**

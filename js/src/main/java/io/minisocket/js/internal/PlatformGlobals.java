@@ -5,19 +5,16 @@ import io.minisocket.adapter.taro.Taro;
 import io.minisocket.adapter.uni.Uni;
 import io.minisocket.adapter.uni.UniConnection;
 import io.minisocket.adapter.wx.Wx;
-import io.minisocket.core.CloseEvent;
 import io.minisocket.core.JsOptions;
-import io.minisocket.core.MessageEvent;
-import io.minisocket.core.OpenEvent;
 import io.minisocket.core.SocketResult;
 import io.minisocket.core.SocketResultException;
-import io.minisocket.core.SocketTask;
 import io.minisocket.core.spi.PlatformFacade;
 import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.concurrent.atomic.AtomicReference;
 import java.util.function.Consumer;
+import org.graalvm.polyglot.Value;
 
 /**
  * The platform globals {@code wx}, {@code my}, {@code uni} and {@code Taro}: thin JavaScript shapes over the Java
@@ -121,7 +118,7 @@ public final class PlatformGlobals {
         : js.toJs(Map.of("errMsg", String.valueOf(failure.getMessage())));
   }
 
-  private static Map<String, Object> connectOptions(JsContext js, org.graalvm.polyglot.Value[] args) {
+  private static Map<String, Object> connectOptions(JsContext js, Value[] args) {
     return js.options(HostObject.arg(args, 0), "connectSocket");
   }
 
@@ -130,14 +127,11 @@ public final class PlatformGlobals {
     if (!facade.runtime().profile().globalApi()) {
       return;
     }
-    Registrations.install(object, js, "onSocketOpen", shape.offMethods() ? "offSocketOpen" : null, facade::onSocketOpen, facade::offSocketOpen,
-        (OpenEvent e) -> shape.open(js, e));
-    Registrations.install(object, js, "onSocketMessage", shape.offMethods() ? "offSocketMessage" : null, facade::onSocketMessage, facade::offSocketMessage,
-        (MessageEvent e) -> shape.message(js, e));
-    Registrations.install(object, js, "onSocketError", shape.offMethods() ? "offSocketError" : null, facade::onSocketError, facade::offSocketError,
-        (SocketResult e) -> shape.result(js, e));
-    Registrations.install(object, js, "onSocketClose", shape.offMethods() ? "offSocketClose" : null, facade::onSocketClose, facade::offSocketClose,
-        (CloseEvent e) -> shape.close(js, e));
+    Registrations.installEvents(object, js, "Socket", shape,
+        new Registrations.Listener<>(facade::onSocketOpen, facade::offSocketOpen),
+        new Registrations.Listener<>(facade::onSocketMessage, facade::offSocketMessage),
+        new Registrations.Listener<>(facade::onSocketError, facade::offSocketError),
+        new Registrations.Listener<>(facade::onSocketClose, facade::offSocketClose));
     object.method("sendSocketMessage", args -> {
       facade.sendSocketMessage(shape.sendOptions(js.options(HostObject.arg(args, 0), "sendSocketMessage")));
       return null;

@@ -1,5 +1,9 @@
 package io.minisocket.js.internal;
 
+import io.minisocket.core.CloseEvent;
+import io.minisocket.core.MessageEvent;
+import io.minisocket.core.OpenEvent;
+import io.minisocket.core.SocketResult;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.function.Consumer;
@@ -14,20 +18,42 @@ import org.graalvm.polyglot.Value;
  */
 final class Registrations<T> {
   /**
-   * Adds {@code onName(fn)} to the object, registering each function as a Java listener through {@code on}, and
-   * when {@code offName} is given {@code offName(fn)}, which unregisters it through {@code off} (every function
+   * One kind of listener of a Java object: how to register and unregister it.
+   *
+   * @param on  registers a listener
+   * @param off unregisters a listener
+   * @param <T> the event type
+   */
+  record Listener<T>(Consumer<Consumer<T>> on, Consumer<Consumer<T>> off) {}
+
+  /**
+   * Adds the four event methods — {@code on<prefix>Open}, {@code Message}, {@code Error}, {@code Close}, and with
+   * the shape's {@code off*} their removers — in the shape's event forms.
+   */
+  static void installEvents(HostObject object, JsContext js, String prefix, Shape shape, Listener<OpenEvent> open,
+      Listener<MessageEvent> message, Listener<SocketResult> error, Listener<CloseEvent> close) {
+    install(object, js, prefix + "Open", shape.offMethods(), open, e -> shape.open(js, e));
+    install(object, js, prefix + "Message", shape.offMethods(), message, e -> shape.message(js, e));
+    install(object, js, prefix + "Error", shape.offMethods(), error, e -> shape.result(js, e));
+    install(object, js, prefix + "Close", shape.offMethods(), close, e -> shape.close(js, e));
+  }
+
+  /**
+   * Adds {@code on<event>(fn)} to the object, registering each function as a Java listener,
+   * and with {@code withOff} {@code off<event>(fn)}, which unregisters it (every function
    * registered so, when called without one).
    */
-  static <T> void install(HostObject object, JsContext js, String onName, String offName, Consumer<Consumer<T>> on,
-      Consumer<Consumer<T>> off, Function<T, Object> convert) {
+  private static <T> void install(HostObject object, JsContext js, String event, boolean withOff,
+      Listener<T> listener, Function<T, Object> convert) {
+    String onName = "on" + event;
     Registrations<T> registrations = new Registrations<>();
     object.method(onName, args -> {
-      on.accept(registrations.add(JsSocketTask.function(js, args, onName), js.callback(args[0], convert)));
+      listener.on().accept(registrations.add(JsSocketTask.function(js, args, onName), js.callback(args[0], convert)));
       return null;
     });
-    if (offName != null) {
-      object.method(offName, args -> {
-        registrations.remove(HostObject.arg(args, 0)).forEach(off);
+    if (withOff) {
+      object.method("off" + event, args -> {
+        registrations.remove(HostObject.arg(args, 0)).forEach(listener.off());
         return null;
       });
     }

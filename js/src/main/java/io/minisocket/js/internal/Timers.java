@@ -3,19 +3,19 @@ package io.minisocket.js.internal;
 import io.minisocket.core.loop.EventLoop;
 import java.time.Duration;
 import java.util.Arrays;
-import java.util.HashMap;
 import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
 import org.graalvm.polyglot.Value;
 import org.graalvm.polyglot.proxy.ProxyExecutable;
 
 /**
  * {@code setTimeout}, {@code clearTimeout}, {@code setInterval} and {@code clearInterval} as timers of the script's
  * {@link EventLoop} (which counts them as pending work). Ids are positive numbers; clearing an unknown id does
- * nothing, as in browsers. Used on the loop only.
+ * nothing, as in browsers. Used on the loop, but for {@link #cancelAll}.
  */
 public final class Timers {
   private final JsContext js;
-  private final Map<Integer, EventLoop.Timer> timers = new HashMap<>();
+  private final Map<Integer, EventLoop.Timer> timers = new ConcurrentHashMap<>();
   private int lastId;
 
   /** @param js the script's context */
@@ -40,6 +40,12 @@ public final class Timers {
     };
     globals.putMember("clearTimeout", clear);
     globals.putMember("clearInterval", clear);
+  }
+
+  /** Cancels every timer; callable from any thread. */
+  public void cancelAll() {
+    timers.values().forEach(EventLoop.Timer::cancel);
+    timers.clear();
   }
 
   private Object start(Value[] args, boolean repeat) {
