@@ -12,7 +12,23 @@ import java.util.function.Consumer;
  *
  * <p><b>Threading.</b> All methods are thread-safe and never throw for bad input or a connection problem: those
  * reach the {@code fail} callback. The events and callbacks of one task run one at a time, in order, never
- * concurrently. A listener or callback that throws is logged; the task and the other listeners carry on.
+ * concurrently. A listener or callback that throws is logged (on an event loop: reported to the loop); the task and
+ * the other listeners carry on. Where they run depends on how the facade was created:
+ * <ul>
+ *   <li><em>On an {@linkplain io.minisocket.core.loop.EventLoop event loop}</em> ({@code settings.eventLoop(loop)}):
+ *       every callback, listener and promise completion runs on the loop's thread, one at a time across all the
+ *       facade's tasks, and never before the code that caused it has returned when that code runs on the loop — as
+ *       in JavaScript. Code on the loop may rely on what mini-program code relies on: the variable
+ *       {@code connectSocket}'s task is assigned to is set when {@code success} runs; listeners added after a call
+ *       see every event it causes; state touched only on the loop needs no lock.</li>
+ *   <li><em>Off a loop</em> (the default): network events run listeners on the transport's thread, callbacks that
+ *       follow a call of yours (a bad option, say) on the runtime's callback executor. No callback or event of a task
+ *       runs before {@code connectSocket} has returned it, and an open, error or close that no listener of its kind
+ *       has seen yet is kept for the first one added. But nothing orders a callback after the caller's next
+ *       statement: {@code success} may run before the caller has assigned the returned task to its own variable
+ *       (use the task inside listeners you add after the call, or run on a loop), and state shared between the
+ *       caller and callbacks needs the usual synchronisation.</li>
+ * </ul>
  *
  * <p><b>Nothing is lost silently.</b> Every {@link #send} ends in exactly one of success or fail, then complete
  * — also when the connection drops with messages still queued.

@@ -6,11 +6,11 @@ import io.minisocket.core.JsOptions;
 import io.minisocket.core.SocketResult;
 import io.minisocket.core.SocketTask;
 import io.minisocket.core.loop.EventLoop;
+import io.minisocket.tck.ExampleConsole;
 import io.minisocket.tck.LoopRepetition;
 import io.minisocket.testkit.EchoServer;
 import io.minisocket.transport.vertx.VertxTransport;
 import java.time.Duration;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CopyOnWriteArrayList;
@@ -56,21 +56,6 @@ class OnEventLoopTest {
     loop.close();
   }
 
-  /** The seed's {@code console}: what the examples log, checked once every run has ended. */
-  private static final class Console {
-    private final List<String> lines = new CopyOnWriteArrayList<>();
-    private final Consumer<String> onLine;
-
-    Console(Consumer<String> onLine) {
-      this.onLine = onLine;
-    }
-
-    void log(String line) {
-      lines.add(line);
-      onLine.accept(line);
-    }
-  }
-
   /**
    * The seed's two-instance {@code index.js}, literally: two module-level variables and a {@code Page} whose
    * methods are the buttons. {@code success} of each connect uses the variable the connect is being assigned to.
@@ -79,24 +64,24 @@ class OnEventLoopTest {
    */
   private final class TwoInstancePage {
     private final String url;
-    private final Console console;
+    private final ExampleConsole console;
     SocketTask socketTask1 = null;
     SocketTask socketTask2 = null;
 
-    TwoInstancePage(String url, Console console) {
+    TwoInstancePage(String url, ExampleConsole console) {
       this.url = url;
       this.console = console;
     }
 
     void connectSocket1() {
-      socketTask1 = my.connectSocket(js("url", url, "multiple", true,
+      socketTask1 = my.connectSocket(Map.of("url", url, "multiple", true,
           "success", (Consumer<SocketResult>) res -> {
             socketTask1.onOpen(openRes -> console.log("socketTask1: 监听到连接开启"));
           })).orElseThrow();
     }
 
     void connectSocket2() {
-      socketTask2 = my.connectSocket(js("url", url, "multiple", true,
+      socketTask2 = my.connectSocket(Map.of("url", url, "multiple", true,
           "success", (Consumer<SocketResult>) res -> {
             socketTask2.onOpen(openRes -> console.log("socketTask2: 监听到连接开启"));
           })).orElseThrow();
@@ -117,9 +102,9 @@ class OnEventLoopTest {
     }
 
     void closeSocket() {
-      socketTask1.close(JsOptions.closeOptions(js("code", 1000, "reason", "socketTask1 正常关闭",
+      socketTask1.close(JsOptions.closeOptions(Map.of("code", 1000, "reason", "socketTask1 正常关闭",
           "success", (Consumer<SocketResult>) res -> console.log("关闭连接"))));
-      socketTask2.close(JsOptions.closeOptions(js("code", 1000, "reason", "socketTAsk2 正常关闭",
+      socketTask2.close(JsOptions.closeOptions(Map.of("code", 1000, "reason", "socketTAsk2 正常关闭",
           "success", (Consumer<SocketResult>) res -> console.log("关闭连接"))));
     }
 
@@ -128,14 +113,52 @@ class OnEventLoopTest {
     }
   }
 
+  /**
+   * The single-instance example, on a new {@code my} per run (each has one single-instance socket), five at a time:
+   * <pre>
+   * my.connectSocket({
+   *   url: this.data.websocketServer,
+   *   data: {},
+   *   header: { 'content-type': 'application/json' },
+   *   success: (res) => { console.log('WebSocket 连接成功'); },
+   *   fail: () => { my.showToast({ content: 'fail' }); }
+   * });
+   * </pre>
+   * then the test closes the socket once {@code my.onSocketOpen} saw it open.
+   */
+  @Test
+  void singleInstanceExampleRunsOnALoop() throws InterruptedException {
+    List<ExampleConsole> logs = new CopyOnWriteArrayList<>();
+    LoopRepetition.run(loop, RUNS, MySettings.DEFAULT_MAX_SOCKETS, WAIT, next -> {
+      My my = My.create(transport, MySettings.builder().eventLoop(loop).build(),
+          My.defaultConfig().toBuilder().urlCheck(false).build());
+      ExampleConsole console = new ExampleConsole(line -> { });
+      logs.add(console);
+      my.connectSocket(Map.of(
+          "url", server.url(),
+          "data", Map.of(),
+          "header", Map.of("content-type", "application/json"),
+          "success", (Consumer<SocketResult>) res -> console.log("WebSocket 连接成功"),
+          "fail", (Consumer<SocketResult>) res -> console.log("showToast fail")));
+      my.onSocketOpen(res -> my.closeSocket(Map.of()));
+      my.onSocketClose(res -> {
+        console.log("closed " + res.code());
+        my.close();
+        next.run();
+      });
+    });
+    assertThat(logs).hasSize(RUNS).allSatisfy(console -> assertThat(console.lines())
+        .containsExactly("WebSocket 连接成功", "closed 1000"));
+  }
+
   @Test
   void twoInstanceExampleNeverSeesAnUnassignedTask() throws InterruptedException {
-    List<List<String>> logs = new CopyOnWriteArrayList<>();
+    List<ExampleConsole> logs = new CopyOnWriteArrayList<>();
     LoopRepetition.run(loop, RUNS, 2, WAIT, next -> {
       AtomicInteger opened = new AtomicInteger();
       AtomicInteger received = new AtomicInteger();
       TwoInstancePage[] page = new TwoInstancePage[1];
-      Console console = new Console(line -> { // the user tapping the next buttons once the log says so
+      ExampleConsole console = new ExampleConsole(line -> { // the user tapping the next buttons once the log says so
         if (line.endsWith("监听到连接开启") && opened.incrementAndGet() == 2) {
           loop.execute(page[0]::sendSocketMessage1);
           loop.execute(page[0]::sendSocketMessage2);
@@ -147,25 +170,16 @@ class OnEventLoopTest {
         }
       });
       page[0] = new TwoInstancePage(server.url(), console);
-      logs.add(console.lines);
+      logs.add(console);
       loop.execute(page[0]::connectSocket1); // each button tap is a task of its own
       loop.execute(page[0]::connectSocket2);
       loop.execute(page[0]::onSocketMessage);
     });
 
-    assertThat(logs).hasSize(RUNS).allSatisfy(lines -> assertThat(lines).containsExactlyInAnyOrder(
+    assertThat(logs).hasSize(RUNS).allSatisfy(console -> assertThat(console.lines()).containsExactlyInAnyOrder(
         "开启监听", "socketTask1: 监听到连接开启", "socketTask2: 监听到连接开启",
         "socketTask1: 监听到收到服务器内容：socketTask1 发送的消息", "socketTask2: 监听到收到服务器内容：socketTask2 发送的消息",
         "关闭连接", "关闭连接", "监听到 socketTask2 已关闭！1000 socketTAsk2 正常关闭"));
     assertThat(my.runtime().tasks()).isEmpty();
-  }
-
-  /** A JavaScript object literal: keys and values in order. */
-  private static Map<String, Object> js(Object... keysAndValues) {
-    Map<String, Object> object = new LinkedHashMap<>();
-    for (int i = 0; i < keysAndValues.length; i += 2) {
-      object.put((String) keysAndValues[i], keysAndValues[i + 1]);
-    }
-    return object;
   }
 }

@@ -8,6 +8,7 @@ import com.google.inject.Injector;
 import io.minisocket.adapter.wx.guice.WxModule;
 import io.minisocket.core.ConnectOptions;
 import io.minisocket.core.SocketTask;
+import io.minisocket.core.loop.EventLoop;
 import io.minisocket.core.transport.Transport;
 import io.minisocket.testkit.MockWebSocketServer;
 import io.minisocket.transport.vertx.VertxTransportOptions;
@@ -39,6 +40,22 @@ class WiringTest extends EndToEndBase {
     Wx another = closeLater(Wx.create(transport, settings));
     another.connectSocket(Map.of("url", server.url())).onOpen(res -> rec.add("open again"));
     rec.awaitLine("open again");
+  }
+
+  /** The event loop travels in the settings, so the Guice module needs nothing else. */
+  @Test
+  void guiceGivesAWxOnTheEventLoopOfItsSettings() {
+    EventLoop loop = closeLater(EventLoop.builder().name("guice-loop").build());
+    Injector injector = Guice.createInjector(
+        new VertxTransportModule(VertxTransportOptions.builder().trustPem(CERTIFICATE_PEM).build()),
+        new WxModule(settings().eventLoop(loop).build()));
+    closeLater(injector.getInstance(Transport.class));
+    Wx wx = closeLater(injector.getInstance(Wx.class));
+    assertThat(wx.eventLoop()).containsSame(loop);
+
+    SocketTask task = wx.connectSocket(Map.of("url", server.url()));
+    task.onOpen(res -> rec.add("open on " + Thread.currentThread().getName()));
+    rec.awaitLine("open on guice-loop");
   }
 
   @Test

@@ -22,6 +22,16 @@ import java.util.function.Function;
  * The base of a platform facade ({@code Wx}, {@code My}, {@code Uni}, {@code Taro}, or your own): it holds the
  * {@link SocketRuntime}, offers the global socket API under the platform's names, and releases on
  * {@link #close()} what it created. A subclass adds {@code connectSocket} with the platform's return style.
+ *
+ * <p><b>Lifecycle.</b> Usable from creation until {@link #close()}, which ends every socket (without a closing
+ * handshake) and closes the transport if the facade created it; close a facade before its event loop.
+ *
+ * <p><b>Threading.</b> Thread-safe. Created on an {@link EventLoop} (through its settings), every callback,
+ * listener and promise completion runs on the loop, never before the code on the loop that caused it returned;
+ * otherwise they run on the transport's threads and the callback executor (see {@link io.minisocket.core.SocketTask}).
+ *
+ * <p><b>Nothing lost.</b> Every call ends in its callbacks; a global-API call with no socket to act on fails through
+ * {@code fail}.
  */
 public abstract class PlatformFacade implements GlobalSocketApi, AutoCloseable {
   private final SocketRuntime runtime;

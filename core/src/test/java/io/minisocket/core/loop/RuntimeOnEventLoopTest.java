@@ -102,4 +102,24 @@ class RuntimeOnEventLoopTest {
     assertThat(task.readyState()).isEqualTo(SocketTask.CLOSED);
     assertThat(loop.hasPendingWork()).isFalse();
   }
+
+  @Test
+  void aLoopClosedUnderAnOpenSocketDropsItsLaterEventsAndTheFacadeStillCloses() throws Exception {
+    SocketTask task = loop.submit(() -> {
+      SocketTask connecting = runtime.connectSocket(ConnectOptions.of(URL));
+      connecting.onMessage(res -> record("message " + res.text()));
+      return connecting;
+    }).get(10, TimeUnit.SECONDS);
+    transport.last().open();
+    await().atMost(WAIT).until(() -> task.readyState() == SocketTask.OPEN);
+
+    loop.close();
+    transport.last().receive(new Frame.Text("after the loop closed")); // dropped with a warning, nothing thrown
+    runtime.close();
+
+    assertThat(task.readyState()).isEqualTo(SocketTask.CLOSED);
+    assertThat(transport.last().abortCalls()).isEqualTo(1);
+    assertThat(log).isEmpty();
+    assertThat(loop.hasPendingWork()).isFalse();
+  }
 }
