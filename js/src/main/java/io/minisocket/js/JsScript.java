@@ -59,7 +59,7 @@ import org.graalvm.polyglot.proxy.ProxyExecutable;
  * mini-program does. A script still busy when its time is up is cancelled.
  */
 public final class JsScript implements AutoCloseable {
-  /** How long {@link #load} and {@link #call} wait unless the builder says otherwise. */
+  /** How long building the context and each {@link #load} may take unless the builder says otherwise: 30 s. */
   public static final Duration DEFAULT_TIMEOUT = Duration.ofSeconds(30);
   private static final AtomicInteger COUNT = new AtomicInteger();
   private static final Duration CLOSE_WAIT = Duration.ofSeconds(2);
@@ -286,7 +286,8 @@ public final class JsScript implements AutoCloseable {
   /**
    * Chooses the platform globals and the script's settings. The builder starts the script's {@link #loop()}: create
    * the facades on it ({@code WxSettings.builder().eventLoop(builder.loop())}, ...), so that their callbacks run on
-   * the script's thread, after the code that caused them.
+   * the script's thread, after the code that caused them. A builder that is never built leaves its loop to the
+   * caller to close.
    */
   public static final class Builder {
     private final EventLoop loop = EventLoop.builder().name("minisocket-js-" + COUNT.incrementAndGet()).build();

@@ -196,6 +196,16 @@ class PlatformShapesTest extends ScriptFixture {
   }
 
   @Test
+  void compiledTaroCodeRequiresTheTaroPackage() {
+    JsScript.Builder b = builder();
+    runFile(b.taro(taro(b)), """
+        const _taro = require('@tarojs/taro');
+        console.log(_taro.default === Taro, _taro.connectSocket === Taro.connectSocket);
+        """);
+    assertThat(console).containsExactly("true true");
+  }
+
+  @Test
   void everyCallbackRunsOnTheScriptsLoopThread() {
     List<String> threads = new CopyOnWriteArrayList<>();
     JsScript.Builder b = JsScript.builder().global("SERVER_URL", server.url())

@@ -17,7 +17,8 @@ import org.graalvm.polyglot.proxy.ProxyExecutable;
  * ({@code ./lib}, {@code ./lib.js}, {@code ./dir} with {@code index.js}) once and returns its
  * {@code module.exports}. Line numbers in stack traces are the file's own. A {@code .mjs} file, or a {@code .js} file
  * with a line that starts with an {@code import} or {@code export} declaration, runs as an ES module instead: its
- * imports load relative files and {@code @tarojs/taro} (the global {@code Taro}). Used on the loop only.
+ * imports load relative files and {@code @tarojs/taro} (the global {@code Taro}), which {@code require} also gives
+ * (with the global's members and as {@code default}, as compiled Taro code expects). Used on the loop only.
  */
 public final class Modules {
   /** A line that starts with a static import or export declaration makes a {@code .js} file an ES module. */
@@ -109,6 +110,11 @@ public final class Modules {
       throw js.typeError("require: the module name must be a string, got " + specifier);
     }
     String name = specifier.asString();
+    String global = ScriptFileSystem.PACKAGES.get(name);
+    if (global != null) {
+      return js.eval(Source.create("js", "Object.assign({default: globalThis." + global + "}, globalThis." + global
+          + ")"));
+    }
     if (!(name.startsWith("./") || name.startsWith("../") || name.startsWith("/"))) {
       throw js.typeError("Cannot find module '" + name + "': only relative paths (./, ../) and absolute paths load");
     }

@@ -19,9 +19,8 @@ import org.graalvm.polyglot.io.FileSystem;
  * {@code @tarojs/taro} so far, whose default export is the global {@code Taro} — served from memory.
  */
 final class ScriptFileSystem implements FileSystem {
-  /** Package name to the module text that stands for it. */
-  private static final Map<String, String> PACKAGES = Map.of(
-      "@tarojs/taro", "export default globalThis.Taro;\n");
+  /** The packages a mini-program imports by name, to the global that stands for each. */
+  static final Map<String, String> PACKAGES = Map.of("@tarojs/taro", "Taro");
   private static final Path PACKAGE_ROOT = Path.of("/minisocket-packages").toAbsolutePath();
 
   private final FileSystem files = FileSystem.newReadOnlyFileSystem(FileSystem.newDefaultFileSystem());
@@ -30,7 +29,8 @@ final class ScriptFileSystem implements FileSystem {
     if (!path.startsWith(PACKAGE_ROOT)) {
       return null;
     }
-    return PACKAGES.get(PACKAGE_ROOT.relativize(path).toString().replace('\\', '/'));
+    String global = PACKAGES.get(PACKAGE_ROOT.relativize(path).toString().replace('\\', '/'));
+    return global == null ? null : "export default globalThis." + global + ";\n";
   }
 
   @Override
