@@ -182,14 +182,6 @@ public final class JsContext implements AutoCloseable {
     return helpers.invokeMember("plainObject", members, getters);
   }
 
-  /**
-   * @param value a JavaScript value
-   * @return whether it is an ArrayBuffer
-   */
-  public boolean isArrayBuffer(Value value) {
-    return helpers.invokeMember("isArrayBuffer", value).asBoolean();
-  }
-
   // ---- JavaScript to Java ----
 
   /**
@@ -238,6 +230,7 @@ public final class JsContext implements AutoCloseable {
 
   /**
    * @param value a JavaScript object, or undefined
+   * @param api   the API it was passed to, for the error message
    * @return its members converted by {@link #toJava}; {@code null} when it is null or undefined
    * @throws RuntimeException a JavaScript TypeError when it is something else
    */

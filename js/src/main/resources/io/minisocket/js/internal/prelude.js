@@ -52,9 +52,6 @@
     arrayBuffer: function (length) {
       return new ArrayBuffer(length);
     },
-    isArrayBuffer: function (value) {
-      return value instanceof ArrayBuffer;
-    },
     promise: function (executor) {
       return new Promise(executor);
     },
