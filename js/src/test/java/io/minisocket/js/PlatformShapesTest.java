@@ -2,6 +2,9 @@ package io.minisocket.js;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.minisocket.adapter.taro.Taro;
+import io.minisocket.adapter.taro.TaroSettings;
+import io.minisocket.adapter.taro.TaroTarget;
 import io.minisocket.adapter.uni.Uni;
 import io.minisocket.adapter.uni.UniSettings;
 import java.nio.file.Path;
@@ -63,6 +66,15 @@ class PlatformShapesTest extends ScriptFixture {
   }
 
   @Test
+  void aTargetWithoutTheGlobalApiHasNoGlobalApi() {
+    JsScript.Builder b = builder();
+    Taro h5 = Taro.create(transport, TaroSettings.builder().target(TaroTarget.H5).eventLoop(b.loop()).build(),
+        config());
+    runFile(b.taro(h5), "console.log(typeof Taro.connectSocket, typeof Taro.onSocketOpen, typeof Taro.closeSocket);");
+    assertThat(console).containsExactly("function undefined undefined");
+  }
+
+  @Test
   void aWrongOptionTypeFailsAsFromJava() {
     JsScript.Builder b = builder();
     runFile(b.wx(wx(b)), """
@@ -105,6 +117,8 @@ class PlatformShapesTest extends ScriptFixture {
     runFile(b.my(my(b)), """
         console.log(my.connectSocket({url: SERVER_URL}));
         my.onSocketOpen(() => my.sendSocketMessage({data: 'hi'}));
+        my.onSocketMessage(() => console.log('removed by offSocketMessage()'));
+        my.offSocketMessage();
         my.onSocketMessage((res) => { console.log(res.isBuffer, res.data); my.closeSocket(); });
         my.onSocketClose((res) => console.log('closed', res.code));
         """);
