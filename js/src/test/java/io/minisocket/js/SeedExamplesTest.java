@@ -255,4 +255,29 @@ class SeedExamplesTest extends ScriptFixture {
     assertThat(console).filteredOn(line -> line.startsWith("监听到 socketTask2 已关闭！")).hasSize(1);
     assertThat(console).noneMatch(line -> line.startsWith("监听到 socketTask1"));
   }
+
+  @Test
+  void alipaysTwoInstancesNeverSeeAnUnassignedTaskOverManyRuns() {
+    JsScript.Builder b = builder();
+    My my = my(b);
+    JsScript script = start(b.my(my));
+    script.load(resource("seeds/page-standin.js"));
+    script.load(resource("seeds/my-multiple-instances.js"));
+    int runs = 10;
+    for (int run = 1; run <= runs; run++) {
+      int opened = run;
+      script.call("tap", "connectSocket1").join();
+      script.call("tap", "connectSocket2").join();
+      await().atMost(WAIT).until(() -> count("socketTask1: 监听到连接开启") == opened
+          && count("socketTask2: 监听到连接开启") == opened);
+      script.call("tap", "closeSocket").join();
+      await().atMost(WAIT).until(() -> count("关闭连接") == 2 * opened);
+    }
+    runToIdle(script); // success reads socketTask1/2 right after connectSocket returned: it is always assigned
+    assertThat(my.runtime().tasks()).isEmpty();
+  }
+
+  private long count(String line) {
+    return console.stream().filter(line::equals).count();
+  }
 }
