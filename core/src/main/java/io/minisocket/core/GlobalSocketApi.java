@@ -13,6 +13,10 @@ import java.util.function.Consumer;
  * connected. On a platform without the global API, {@code onSocketX}/{@code offSocketX} throw
  * {@link UnsupportedOperationException} and {@code sendSocketMessage}/{@code closeSocket} fail through
  * {@code fail}, both saying that the platform lacks it.
+ *
+ * <p><b>Threading.</b> Thread-safe. The handlers run where the global socket's own listeners run — on the facade's
+ * {@linkplain io.minisocket.core.loop.EventLoop event loop} if it has one, otherwise on the transport's thread —
+ * before the task's listeners, one event at a time (see {@link SocketTask}).
  */
 public interface GlobalSocketApi {
 

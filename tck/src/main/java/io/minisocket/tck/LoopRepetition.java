@@ -13,10 +13,10 @@ import java.util.function.Consumer;
  * uses the variable its {@code connectSocket} call is assigned to, say) is safe on a loop, against a real server.
  *
  * <pre>{@code
- * LoopRepetition.run(loop, 1000, 2, done -> {
+ * LoopRepetition.run(loop, 1000, 2, Duration.ofSeconds(60), next -> {
  *   Example example = new Example(my);   // the seed's code, transcribed literally
  *   example.connect();                   // runs on the loop
- *   example.whenClosed(done);            // the run calls done on the loop when it has ended
+ *   example.whenClosed(next);            // the run calls next on the loop when it has ended
  * });
  * }</pre>
  */

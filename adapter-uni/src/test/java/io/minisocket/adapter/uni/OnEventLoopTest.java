@@ -1,6 +1,7 @@
 package io.minisocket.adapter.uni;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
 
 import io.minisocket.core.SocketConfig;
 import io.minisocket.core.SocketResult;
@@ -15,6 +16,7 @@ import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.TimeUnit;
 import java.util.function.Consumer;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
@@ -75,5 +77,30 @@ class OnEventLoopTest {
     }
     assertThat(consoles).hasSize(1000).allSatisfy(console -> assertThat(console.lines())
         .containsExactly("complete connectSocket:ok", "echo ping", "close 1000"));
+  }
+
+  /** Promise mode: the Promise (Vue 3, and Vue 2's {@code [err, res]}) settles on the loop, after the connecting task. */
+  @Test
+  void promisesSettleOnTheLoop() throws Exception {
+    List<String> log = new CopyOnWriteArrayList<>();
+    Uni vue2 = Uni.create(transport, UniSettings.builder()
+        .promiseStyle(UniSettings.PromiseStyle.VUE2).eventLoop(loop).build(), config);
+    Uni vue3 = Uni.create(transport, settings, config);
+    try (EchoServer echo = EchoServer.plain()) {
+      loop.submit(() -> {
+        vue3.connectSocket(Map.of("url", echo.url())).promise()
+            .thenAccept(res -> log.add("vue3 " + res.errMsg() + " on " + Thread.currentThread().getName()));
+        vue2.connectSocket(Map.of("url", "wss://")).vue2Promise()
+            .thenAccept(res -> log.add("vue2 err " + (res.err() != null) + " on " + Thread.currentThread().getName()));
+        log.add("connecting task returns");
+        return null;
+      }).get(10, TimeUnit.SECONDS);
+      await().atMost(Duration.ofSeconds(10)).until(() -> log.size() == 3);
+      vue3.close();
+      vue2.close();
+    }
+    assertThat(log).first().isEqualTo("connecting task returns");
+    assertThat(log).containsExactlyInAnyOrder("connecting task returns", "vue3 connectSocket:ok on uni-seed-loop",
+        "vue2 err true on uni-seed-loop");
   }
 }

@@ -18,13 +18,17 @@ import java.util.function.Consumer;
  * {@code connectSocket}, a {@code send}, a timer) calls back before it has returned; every callback is a later task.
  *
  * <pre>{@code
+ * class Chat {                       // code written as for JavaScript
+ *   SocketTask socketTask;           // let socketTask = null
+ *   void connect(Wx wx, String url) {
+ *     socketTask = wx.connectSocket(ConnectOptions.builder().url(url)
+ *         .success(res -> socketTask.onOpen(open -> socketTask.send("hello")))  // assigned: this runs later
+ *         .build());
+ *   }
+ * }
  * try (EventLoop loop = EventLoop.create();
  *      Wx wx = Wx.create(transport, WxSettings.builder().eventLoop(loop).build())) {
- *   loop.execute(() -> {
- *     SocketTask task = wx.connectSocket(ConnectOptions.builder().url(url)
- *         .success(res -> task.onOpen(open -> task.send("hello")))   // task is assigned: this runs later
- *         .build());
- *   });
+ *   loop.execute(() -> new Chat().connect(wx, url));
  *   loop.awaitIdle(Duration.ofSeconds(10));  // until no socket, timer or task is left
  * }
  * }</pre>
