@@ -9,6 +9,8 @@ import io.minisocket.adapter.wx.Wx;
 import io.minisocket.core.ReadyState;
 import io.minisocket.core.SendOptions;
 import io.minisocket.core.spi.PlatformFacade;
+import io.minisocket.testkit.MockWebSocketServer;
+import io.minisocket.testkit.RecordedRequest;
 import java.io.IOException;
 import java.net.ServerSocket;
 import java.util.Map;
@@ -46,6 +48,22 @@ class SeedExamplesTest extends ScriptFixture {
     JsScript script = start(builder);
     script.load(resource("seeds/" + seed + ".js"));
     return script;
+  }
+
+  /** The connect examples send what they say: their header and sub-protocol, with GET. */
+  @ParameterizedTest
+  @ValueSource(strings = {"uni-connect", "uni-legacy-connect", "wx-connect"})
+  void theConnectExamplesSendTheirHeaderAndSubProtocol(String seed) {
+    try (MockWebSocketServer mock = MockWebSocketServer.builder().tls(server.certificate()).start()) {
+      JsScript.Builder b = builder().global("SERVER_URL", mock.url());
+      PlatformFacade facade = seed.startsWith("wx") ? wx(b) : uni(b);
+      JsScript script = run(seed, facade, seed.startsWith("wx") ? b.wx((Wx) facade) : b.uni((Uni) facade));
+      RecordedRequest request = mock.takeRequest(WAIT);
+      assertThat(request.method()).isEqualTo("GET");
+      assertThat(request.header("content-type")).isEqualTo("application/json");
+      assertThat(request.subProtocols()).containsExactly("protocol1");
+      script.close();
+    }
   }
 
   // ---- uni-app (000 and the older 001) ----
