@@ -59,10 +59,12 @@ import org.graalvm.polyglot.proxy.ProxyExecutable;
  * mini-program does. A script still busy when its time is up is cancelled.
  */
 public final class JsScript implements AutoCloseable {
-  /** How long building the context and each {@link #load} may take unless the builder says otherwise: 30 s. */
+  /** How long each {@link #load} may take unless the builder says otherwise: 30 s. */
   public static final Duration DEFAULT_TIMEOUT = Duration.ofSeconds(30);
   private static final AtomicInteger COUNT = new AtomicInteger();
   private static final Duration CLOSE_WAIT = Duration.ofSeconds(2);
+  /** Creating a context runs no script code, but takes seconds on a loaded machine in interpreter mode. */
+  private static final Duration CONTEXT_START = Duration.ofSeconds(60);
 
   private final EventLoop loop;
   private final List<PlatformFacade> facades;
@@ -89,7 +91,7 @@ public final class JsScript implements AutoCloseable {
         timers.install();
         modules = new Modules(context);
         return context;
-      }, timeout);
+      }, CONTEXT_START);
     } catch (RuntimeException | Error e) {
       closeQuietly();
       throw e;
@@ -359,8 +361,8 @@ public final class JsScript implements AutoCloseable {
     }
 
     /**
-     * @param timeout how long {@link #load} and the building of the context may take before the script is
-     *                cancelled (default {@link JsScript#DEFAULT_TIMEOUT})
+     * @param timeout how long each {@link JsScript#load} may take before the script is cancelled (default
+     *                {@link JsScript#DEFAULT_TIMEOUT})
      * @return this builder
      */
     public Builder timeout(Duration timeout) {

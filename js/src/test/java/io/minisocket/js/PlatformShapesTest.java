@@ -30,7 +30,7 @@ class PlatformShapesTest extends ScriptFixture {
     JsScript.Builder b = builder();
     runFile(b.wx(wx(b)), """
         const task = wx.connectSocket({url: SERVER_URL});
-        console.log(task.CONNECTING, task.OPEN, task.CLOSING, task.CLOSED, task.readyState);
+        console.log(task.CONNECTING, task.OPEN, task.CLOSING, task.CLOSED, task.readyState <= task.OPEN);
         task.onOpen(() => {
           console.log('open', task.readyState);
           task.send({data: new Uint8Array([1, 2, 255]).buffer});
@@ -42,7 +42,8 @@ class PlatformShapesTest extends ScriptFixture {
         });
         task.onClose((res) => console.log('closed', task.readyState, res.code, res.reason));
         """);
-    assertThat(console).containsExactly("0 1 2 3 0", "open 1", "true 1,2,255", "closing true",
+    // readyState is read live (the transport's view): CONNECTING, or on a loaded machine already OPEN
+    assertThat(console).containsExactly("0 1 2 3 true", "open 1", "true 1,2,255", "closing true",
         "closed 3 1000 done");
     // readyState is CLOSING after close(), or already CLOSED: core moves it on the transport's thread, not the
     // loop's, so a fast close handshake can end while the callback still runs
@@ -158,14 +159,14 @@ class PlatformShapesTest extends ScriptFixture {
     JsScript.Builder b = builder();
     runFile(b.taro(taro(b)), """
         Taro.connectSocket({url: SERVER_URL}).then((task) => {
-          console.log(task.errMsg, typeof task.send, task.readyState);
+          console.log(task.errMsg, typeof task.send, task.readyState <= task.OPEN);
           task.onOpen(() => task.close());
           task.onClose((res) => console.log('closed', res.code));
         });
         Taro.connectSocket({url: 'http://localhost/'}).catch((err) => console.log('rejected', err.errMsg));
         """);
     assertThat(console).hasSize(3);
-    assertThat(console).contains("connectSocket:ok function 0", "closed 1000");
+    assertThat(console).contains("connectSocket:ok function true", "closed 1000");
     assertThat(console).anySatisfy(line -> assertThat(line).startsWith("rejected connectSocket:fail"));
   }
 
@@ -173,10 +174,10 @@ class PlatformShapesTest extends ScriptFixture {
   void timersRunInOrderAndCanBeCleared() {
     runFile(builder(), """
         const ticks = [];
+        setTimeout(() => console.log('first'), 0);
         setTimeout((a, b) => console.log('timeout', a, b), 30, 'x', 'y');
         const cleared = setTimeout(() => console.log('never'), 10);
         clearTimeout(cleared);
-        setTimeout(() => console.log('first'), 0);
         const interval = setInterval(() => {
           ticks.push(ticks.length);
           if (ticks.length === 3) {
@@ -186,8 +187,8 @@ class PlatformShapesTest extends ScriptFixture {
         }, 5);
         console.log('sync');
         """);
-    // 'first' (due at once) runs before the 5 ms interval; the 30 ms timeout and the third tick may come in
-    // either order on a loaded machine, as an interval's next run counts from when its last one began
+    // 'first' (due at once, set first) runs before the others; the 30 ms timeout and the third 5 ms tick may come in
+    // either order on a loaded machine (the interpreted top level itself can take that long)
     assertThat(console.subList(0, 2)).containsExactly("sync", "first");
     assertThat(console.subList(2, 4)).containsExactlyInAnyOrder("ticks 0,1,2", "timeout x y");
   }
