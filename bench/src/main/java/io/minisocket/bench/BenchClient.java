@@ -53,19 +53,20 @@ interface BenchClient extends AutoCloseable {
 
   /**
    * @param name a client name: {@code wx}, {@code vertx}, {@code jdk}, {@code okhttp}, {@code javawebsocket}, or
-   *             the diagnostic {@code vertx-deferred}
+   *             the diagnostics {@code vertx-deferred} and {@code wx-loop} (the wx facade on an event loop)
    * @return the client
    */
   static BenchClient create(String name) {
     return switch (name) {
-      case "wx" -> new WxClient();
+      case "wx" -> new WxClient(false);
+      case "wx-loop" -> new WxClient(true);
       case "vertx" -> new VertxClient(false);
       case "vertx-deferred" -> new VertxClient(true);
       case "jdk" -> new JdkClient();
       case "okhttp" -> new OkHttpBenchClient();
       case "javawebsocket" -> new JavaWebSocketBenchClient();
       default -> throw new IllegalArgumentException("unknown client " + name
-          + " (wx, vertx, jdk, okhttp, javawebsocket, vertx-deferred)");
+          + " (wx, vertx, jdk, okhttp, javawebsocket, vertx-deferred, wx-loop)");
     };
   }
 }

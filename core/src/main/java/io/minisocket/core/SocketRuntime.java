@@ -127,7 +127,8 @@ public interface SocketRuntime extends AutoCloseable {
 
     /**
      * Where callbacks run that follow a user's call (a fail for bad input, say) rather than a network event;
-     * network events run their listeners on the transport's thread. Default: the common fork-join pool.
+     * network events run their listeners on the transport's thread. Default: the common fork-join pool. Not used
+     * with an {@link #eventLoop event loop}, which runs both.
      *
      * @param executor the executor
      * @return this builder

@@ -28,6 +28,7 @@ public final class SerialExecutor {
   private volatile boolean held;
   private final Executor async;
   private final boolean onLoop;
+  private volatile boolean droppedBefore;
   private final Runnable drain = this::runQueued;
 
   /** @param async runs {@link #drainLater()} drains */
@@ -98,8 +99,13 @@ public final class SerialExecutor {
       async.execute(drain);
     } catch (RejectedExecutionException e) {
       if (onLoop) { // never run user code off its loop
-        LOG.warn("The event loop is closed: {} callbacks or events of a facade still on it are dropped (close "
-            + "facades before their loop)", queue.size());
+        if (!droppedBefore) {
+          droppedBefore = true;
+          LOG.warn("The event loop is closed: callbacks and events of a facade still on it are dropped (close "
+              + "facades before their loop); {} now, later ones are logged at debug level", queue.size());
+        } else {
+          LOG.debug("The event loop is closed: {} more callbacks or events dropped", queue.size());
+        }
         queue.clear();
       } else {
         LOG.warn("Callback executor rejected work; running callbacks on the calling thread", e);
