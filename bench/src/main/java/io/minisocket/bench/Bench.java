@@ -17,7 +17,9 @@ import java.util.List;
  *   <li>{@code server}, {@code measure}: the pieces the comparison runs in JVMs of their own;</li>
  *   <li>{@code core-heap [--tasks N]}: heap per open SocketTask over an in-memory transport (core alone);</li>
  *   <li>{@code vertx-client-heap [--clients N]}: heap of one idle Vert.x WebSocketClient as transport-vertx creates
- *       per connection.</li>
+ *       per connection;</li>
+ *   <li>{@code js-echo [--reps N] [--warmup SECONDS] [--seconds SECONDS]}: a JavaScript echo loop on the wx facade
+ *       beside the same loop in Java, and their ratio.</li>
  * </ul>
  */
 public final class Bench {
@@ -47,8 +49,9 @@ public final class Bench {
         case "measure" -> Measure.run(options);
         case "core-heap" -> CoreHeap.run(options.integer("tasks", 10_000));
         case "vertx-client-heap" -> VertxClientHeap.run(options.integer("clients", 10_000));
+        case "js-echo" -> JsEcho.run(options);
         default -> throw new IllegalArgumentException("unknown command " + command
-            + " (compare, jmh, server, measure, core-heap, vertx-client-heap)");
+            + " (compare, jmh, server, measure, core-heap, vertx-client-heap, js-echo)");
       }
     } catch (Exception | Error e) {
       e.printStackTrace();

@@ -12,7 +12,7 @@ import picocli.CommandLine.Spec;
 @Command(name = "minisocket", mixinStandardHelpOptions = true, versionProvider = MiniSocketCommand.Version.class,
     description = {"The mini-program WebSocket API (wx, my, uni, Taro) on the JVM: a platform-faithful client, a demo "
         + "and a load generator.", "Without a command, runs the demo."},
-    subcommands = {ConnectCommand.class, DemoCommand.class, LoadCommand.class, HelpCommand.class},
+    subcommands = {ConnectCommand.class, DemoCommand.class, LoadCommand.class, RunCommand.class, HelpCommand.class},
     footer = {"", "Exit status: 0 everything behaved, 1 a connection or run failed, 2 bad arguments."})
 final class MiniSocketCommand implements Callable<Integer> {
   private final InputStream in;
