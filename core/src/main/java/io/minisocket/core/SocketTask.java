@@ -8,7 +8,9 @@ import java.util.function.Consumer;
  * <p><b>Lifecycle.</b> A task starts {@link #CONNECTING}; it becomes {@link #OPEN} (listeners get
  * {@code onOpen}) or, if the connection cannot be made, {@link #CLOSED} (listeners get {@code onError} then
  * {@code onClose}). An open task ends {@code CLOSED} after {@code onClose}, preceded by {@code onError} when the
- * connection broke. {@code onClose} is the last event: nothing is delivered after it.
+ * connection broke. {@code onClose} is the last event a listener receives. A listener registered after the open, error
+ * or close happened still receives that event, exactly once and in that order (a message is not kept for later
+ * listeners): in Java an event can come before the line after {@code connectSocket} runs.
  *
  * <p><b>Threading.</b> All methods are thread-safe and never throw for bad input or a connection problem: those
  * reach the {@code fail} callback. The events and callbacks of one task run one at a time, in order, never

@@ -103,6 +103,7 @@ public abstract class AdapterContractKit<F extends PlatformFacade> {
   private static final Duration CONNECT_TIMEOUT = Duration.ofSeconds(5);
   private static final Duration SHORT_CONNECT_TIMEOUT = Duration.ofMillis(500);
   private static final int RACERS = 16;
+  private static final int LATE_CONNECTS = 15;
 
   private final KitResources resources = new KitResources();
   private final List<EventLog> logs = new ArrayList<>();
@@ -497,6 +498,36 @@ public abstract class AdapterContractKit<F extends PlatformFacade> {
     opened.task().send("two");
     await("the remaining listener gets the second message").atMost(WAIT).until(() -> kept.size() == 2);
     assertThat(removed).as("the removed listener got only the first message").containsExactly("one");
+  }
+
+  /**
+   * A listener registered after an open, error or close still receives it, exactly once, in the task's order — not
+   * only the first listener of its kind. Over {@value #LATE_CONNECTS} connects to a refused port, three logs are
+   * registered after connect returned (one of them after the first saw the close); each sees error then close,
+   * nothing else. When this fails, look at how the task hands a once-only event to listeners registered after it.
+   */
+  @Test
+  public void required_listeners_lateListenersGetEachOnceOnlyEventExactlyOnce() {
+    String refused = "wss://localhost:" + MockWebSocketServer.unusedPort() + "/";
+    for (int i = 0; i < LATE_CONNECTS; i++) {
+      Call call = new Call("connectSocket #" + i + " to a refused port");
+      SocketTask task = connect(facade, options(refused, call).build());
+      if (task == null) {
+        assertThat(profile().connectResultTiming()).as("a task is handed out for an accepted connect")
+            .isEqualTo(ConnectResultTiming.ON_OPEN);
+        call.failed(WAIT);
+        continue;
+      }
+      List<EventLog> late = new ArrayList<>(List.of(events(task), events(task)));
+      late.get(0).awaitClose(WAIT);
+      late.add(events(task));
+      for (EventLog log : late) {
+        log.awaitClose(WAIT);
+        assertThat(log.kinds()).as("connect #%s: events of a listener registered late", i)
+            .containsExactly(Kind.ERROR, Kind.CLOSE);
+        log.assertWellFormed();
+      }
+    }
   }
 
   // ------------------------------------------------------------------------------------------------ limit

@@ -367,14 +367,13 @@ final class DefaultSocketTask implements SocketTask, ConnectionEvents {
     closeListeners.remove(listener);
   }
 
-  /** Adds a listener; an open, error or close that happened before any listener of its kind reaches it. */
+  /** Adds a listener; a once-only event (open, error, close) reaches it exactly once, even if it came before. */
   private <T> void register(Listeners<T> listeners, Consumer<T> listener) {
-    T missed = listeners.add(listener);
-    if (missed != null) {
+    if (listeners.add(listener)) {
       serial.submit(() -> {
-        if (!closeDelivered) {
+        T missed = listeners.join(listener);
+        if (missed != null) {
           Listeners.deliver(listener, missed);
-          closeDelivered = missed instanceof CloseEvent;
         }
       });
       serial.drainLater();
