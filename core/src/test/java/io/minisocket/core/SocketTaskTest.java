@@ -273,13 +273,19 @@ class SocketTaskTest {
   }
 
   @Test
-  void closeWhileConnectingAbortsAtOnceByDefault() {
+  void closeWhileConnectingIsClosingAtOnceThenErrorThenClose1006ByDefault() {
+    transport.abortEndsAtOnce(false);
     SocketTask task = connect(p -> p);
     task.close(CloseOptions.builder().code(3001).reason("changed my mind").callbacks(rec.callbacks("close")).build());
-    rec.awaitLine("close 3001 changed my mind");
+    assertThat(task.readyState()).as("WHATWG: CLOSING at once").isEqualTo(SocketTask.CLOSING);
+    rec.awaitLine("close:complete");
+    assertThat(task.readyState()).as("until the transport reports the end").isEqualTo(SocketTask.CLOSING);
+    transport.last().fail(TransportFailure.of(TransportFailure.Kind.ABORTED, "aborted", null));
+    rec.awaitLine("close 1006 abnormal closure");
     assertThat(transport.last().abortCalls()).isEqualTo(1);
     assertThat(task.readyState()).isEqualTo(SocketTask.CLOSED);
-    assertThat(rec.lines()).contains("close:success closeSocket:ok").noneMatch(l -> l.startsWith("error"));
+    assertThat(rec.lines()).contains("close:success closeSocket:ok")
+        .containsSubsequence("error closed before the connection opened", "close 1006 abnormal closure");
     transport.last().open(); // a late handshake completion must not resurrect the task
     assertThat(task.readyState()).isEqualTo(SocketTask.CLOSED);
   }
@@ -299,15 +305,21 @@ class SocketTaskTest {
   }
 
   @Test
-  void closeTwiceOrAfterCloseFails() {
+  void closeTwiceOrAfterCloseIsAHarmlessSuccess() {
     SocketTask task = openTask();
     task.close();
     task.close(CloseOptions.builder().callbacks(rec.callbacks("again")).build());
-    rec.awaitLine("again:fail closeSocket:fail WebSocket is not connected");
+    rec.awaitLine("again:success closeSocket:ok");
+    assertThat(transport.last().closeCode()).isEqualTo(1000);
     transport.last().serverClose(1000, "");
     rec.awaitLine("close 1000 normal closure");
+    task.close(CloseOptions.builder().code(4000).callbacks(rec.callbacks("after")).build());
+    rec.awaitLine("after:success closeSocket:ok");
+    task.close(CloseOptions.builder().code(1001).callbacks(rec.callbacks("bad")).build());
+    rec.awaitLine("bad:fail closeSocket:fail code must be 1000 or between 3000 and 4999, got 1001");
     task.send(SendOptions.builder().data("late").callbacks(rec.callbacks("late")).build());
     rec.awaitLine("late:fail sendSocketMessage:fail WebSocket is not connected");
+    assertThat(rec.count("close ")).isEqualTo(1);
   }
 
   @Test

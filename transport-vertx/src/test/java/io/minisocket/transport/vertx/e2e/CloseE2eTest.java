@@ -6,6 +6,7 @@ import static org.awaitility.Awaitility.await;
 import io.minisocket.core.CloseEvent;
 import io.minisocket.core.ErrorKind;
 import io.minisocket.core.SocketConfig;
+import io.minisocket.core.ReadyState;
 import io.minisocket.core.SocketResult;
 import io.minisocket.core.SocketRuntime;
 import io.minisocket.core.SocketTask;
@@ -86,7 +87,7 @@ class CloseE2eTest extends E2e {
   }
 
   @Test
-  void closeWhileConnectingUnderAbortEndsWithTheRequestedCodeAndLeavesNoSocket() throws Exception {
+  void closeWhileConnectingUnderAbortIsClosingThenErrorThenClose1006AndLeavesNoSocket() throws Exception {
     RawServer raw = track(new RawServer(conn -> {
       conn.readRequest();
       conn.awaitEof(); // never answers the handshake
@@ -99,14 +100,16 @@ class CloseE2eTest extends E2e {
     assertThat(c.task().readyState()).isEqualTo(SocketTask.CONNECTING);
 
     Outcome closing = close(c, 4001, "changed my mind");
+    assertThat(c.task().state()).as("WHATWG: CLOSING at once").isIn(ReadyState.CLOSING, ReadyState.CLOSED);
 
-    assertThat(c.events().awaitClose()).isEqualTo(new CloseEvent(4001, "changed my mind"));
+    assertThat(c.events().awaitClose()).isEqualTo(new CloseEvent(1006, "abnormal closure"));
     assertThat(closing.await().ok()).isTrue();
     closing.assertDeliveredOnce();
     conn.peerClosed.get(5, TimeUnit.SECONDS); // the TCP connection is gone: nothing leaked
     assertThat(c.task().readyState()).isEqualTo(SocketTask.CLOSED);
     assertThat(c.events().opens).hasValue(0);
-    assertThat(c.events().errors).hasValue(0);
+    assertThat(c.events().errors).hasValue(1);
+    assertThat(c.events().log).containsSubsequence("error ABORTED", "close 1006");
     assertThat(runtime.tasks()).isEmpty();
   }
 
@@ -169,7 +172,7 @@ class CloseE2eTest extends E2e {
     SocketResult lateSend = send(c, "too late", "late send").await();
     assertThat(lateSend.errorKind()).isEqualTo(ErrorKind.NOT_OPEN);
     SocketResult secondClose = close(c, 1000, "").await();
-    assertThat(secondClose.ok()).isFalse();
+    assertThat(secondClose.ok()).as("close after onClose: harmless success").isTrue();
 
     await().during(Duration.ofMillis(300)).atMost(Duration.ofSeconds(2))
         .until(() -> c.events().calls.get() == callsAtClose && lateListener.get() == 1);
