@@ -17,6 +17,7 @@ import java.nio.ByteBuffer;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.List;
+import java.util.Map;
 import java.util.function.UnaryOperator;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
@@ -70,6 +71,22 @@ class SocketTaskTest {
     assertThat(rec.lines()).containsExactly(
         "connect:success connectSocket:ok", "connect:complete", "open chat");
     assertThat(opens.get(0).header()).containsEntry("X-Two", "a, b").containsKey("Sec-WebSocket-Accept");
+  }
+
+  @Test
+  void theOpenEventsHeaderIsLookedUpInAnyLetterCaseAndKeepsTheServersSpelling() {
+    SocketTask task = connect(p -> p);
+    List<OpenEvent> opens = new java.util.concurrent.CopyOnWriteArrayList<>();
+    task.onOpen(opens::add);
+    transport.last().open();
+    rec.awaitLine("open chat");
+    Map<String, String> header = opens.get(0).header();
+    assertThat(header.get("x-two")).isEqualTo("a, b");
+    assertThat(header.get("SEC-WEBSOCKET-ACCEPT")).isEqualTo("x");
+    assertThat(header.containsKey("X-TWO")).isTrue();
+    assertThat(header.get("X-Missing")).isNull();
+    assertThat(header.keySet()).containsExactlyInAnyOrder("Sec-WebSocket-Accept", "X-Two");
+    assertThat(header).isEqualTo(Map.of("Sec-WebSocket-Accept", "x", "X-Two", "a, b"));
   }
 
   @Test
