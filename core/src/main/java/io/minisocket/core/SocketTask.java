@@ -1,5 +1,6 @@
 package io.minisocket.core;
 
+import java.util.Map;
 import java.util.function.Consumer;
 
 /**
@@ -56,12 +57,32 @@ public interface SocketTask {
   }
 
   /**
+   * Sends as JavaScript's {@code task.send({data, success, fail, complete})} does: {@code data} a String, byte[]
+   * or ByteBuffer, the callbacks {@code Consumer<SocketResult>}. A wrong key or type reaches {@code fail}.
+   *
+   * @param options the options object, e.g. {@code Map.of("data", "hello")}
+   */
+  default void send(Map<String, ?> options) {
+    send(JsOptions.sendOptions(options));
+  }
+
+  /**
    * Starts closing the connection. {@code success} means the close was accepted; {@code onClose} reports when the
    * connection has ended. Closing while connecting never leaks the connection.
    *
    * @param options code, reason and callbacks
    */
   void close(CloseOptions options);
+
+  /**
+   * Closes as JavaScript's {@code task.close({code, reason, success, fail, complete})} does. A wrong key or type
+   * reaches {@code fail}.
+   *
+   * @param options the options object, e.g. {@code Map.of("code", 4000, "reason", "bye")}
+   */
+  default void close(Map<String, ?> options) {
+    close(JsOptions.closeOptions(options));
+  }
 
   /** Closes with code 1000 and no reason. */
   default void close() {

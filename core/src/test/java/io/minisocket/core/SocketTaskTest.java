@@ -154,6 +154,29 @@ class SocketTaskTest {
   }
 
   @Test
+  void sendAndCloseTakeJavaScriptOptionObjects() {
+    SocketTask task = openTask();
+    task.send(Map.of("data", "from a map", "success", rec.consumer("map-send")));
+    rec.awaitLine("map-send sendSocketMessage:ok");
+    assertThat(transport.last().sent()).containsExactly(Frame.text("from a map"));
+    task.send(Map.of("data", 42, "fail", rec.consumer("map-bad")));
+    rec.awaitLine("map-bad sendSocketMessage:fail data must be a String, byte[] or ByteBuffer, got number");
+    task.close(Map.of("code", 4000, "reason", "bye", "success", rec.consumer("map-close")));
+    rec.awaitLine("map-close closeSocket:ok");
+    assertThat(transport.last().closeCode()).isEqualTo(4000);
+  }
+
+  @Test
+  @SuppressWarnings("deprecation")
+  void resultsHaveOneAccessorForAlipaysErrorAndTheOtherIsDeprecated() throws Exception {
+    SocketResult alipay = new SocketResult("connectSocket", ErrorKind.URL_EMPTY, null, 3, "URL is empty");
+    assertThat(alipay.error()).hasValue(3);
+    assertThat(alipay.errorCode()).isEqualTo(3);
+    assertThat(SocketResult.class.getMethod("errorCode").isAnnotationPresent(Deprecated.class)).isTrue();
+    assertThat(SocketResult.class.getMethod("error").isAnnotationPresent(Deprecated.class)).isFalse();
+  }
+
+  @Test
   void badSendDataFailsWithAMessageSayingWhatWasWrong() {
     SocketTask task = openTask();
     task.send(SendOptions.builder().callbacks(rec.callbacks("null")).build());

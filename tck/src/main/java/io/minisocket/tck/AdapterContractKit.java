@@ -1243,11 +1243,11 @@ public abstract class AdapterContractKit<F extends PlatformFacade> {
       } else {
         assertThat(text).as("%s: an error event carries the bare reason", what).doesNotStartWith(prefix);
       }
-      assertThat(result.errorCode()).as("%s: no numeric error in the errMsg style", what).isNull();
+      assertThat(result.error()).as("%s: no numeric error in the errMsg style", what).isEmpty();
     } else {
       text = result.errorMessage();
-      Integer code = profile.resultStyle().failure(name, kind, "").errorCode();
-      assertThat(result.errorCode()).as("%s: numeric error", what).isEqualTo(code);
+      var code = profile.resultStyle().failure(name, kind, "").error();
+      assertThat(result.error()).as("%s: numeric error", what).isEqualTo(code);
       assertThat(text).as("%s: errorMessage", what).isNotBlank();
     }
     if (name == null) {
