@@ -76,6 +76,16 @@ class ReturnStyleTest extends UniE2eTest {
   }
 
   @Test
+  void aMissingUrlFailsInUniAppsOwnWordsWithTheDetailAfter() {
+    Uni uni = uni(UniPlatform.MP_WEIXIN);
+    CompletableFuture<SocketResult> failed = new CompletableFuture<>();
+
+    uni.connectSocket(Map.of("fail", (java.util.function.Consumer<SocketResult>) failed::complete));
+
+    assertThat(get(failed).errMsg()).isEqualTo("connectSocket:fail Missing required parameter `url` (url is required)");
+  }
+
+  @Test
   void promiseModeResolvesWithConnectSocketOk() {
     Uni uni = uni(UniPlatform.MP_WEIXIN);
 
