@@ -86,6 +86,19 @@ class ReturnStyleTest extends UniE2eTest {
   }
 
   @Test
+  void aSendOnATaskThatIsNotOpenFailsInUniAppsOwnWords() {
+    Uni uni = uni(UniPlatform.MP_WEIXIN);
+    SocketTask task = uni.connectSocket(ConnectOptions.builder().url("https://localhost/")
+        .fail(r -> { }).build()).task();
+    CompletableFuture<SocketResult> failed = new CompletableFuture<>();
+
+    task.send(Map.of("data", "too late", "fail", (java.util.function.Consumer<SocketResult>) failed::complete));
+
+    assertThat(get(failed).errMsg())
+        .isEqualTo("sendSocketMessage:fail Error: SocketTask.readyState is not OPEN (readyState 3)");
+  }
+
+  @Test
   void promiseModeResolvesWithConnectSocketOk() {
     Uni uni = uni(UniPlatform.MP_WEIXIN);
 

@@ -214,7 +214,9 @@ final class DefaultSocketTask implements SocketTask, ConnectionEvents {
       default -> false;
     };
     if (!accepting) {
-      callback(callbacks, runtime.failure(Api.SEND, new Invalid(ErrorKind.NOT_OPEN, null)));
+      String wording = runtime.profile().sendWhenNotOpenWording();
+      callback(callbacks, runtime.failure(Api.SEND, new Invalid(ErrorKind.NOT_OPEN,
+          wording == null ? null : wording + " (readyState " + state.code() + ")")));
       return null;
     }
     long size = frame.byteLength();

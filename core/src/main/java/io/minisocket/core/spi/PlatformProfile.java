@@ -63,6 +63,7 @@ public final class PlatformProfile {
   private final QueueOverflow queueOverflow;
   private final ConnectResultTiming connectResultTiming;
   private final String wrongTypeWording;
+  private final String sendWhenNotOpenWording;
 
   private PlatformProfile(Builder b) {
     this.name = b.name;
@@ -82,6 +83,7 @@ public final class PlatformProfile {
     this.queueOverflow = b.queueOverflow;
     this.connectResultTiming = b.connectResultTiming;
     this.wrongTypeWording = b.wrongTypeWording;
+    this.sendWhenNotOpenWording = b.sendWhenNotOpenWording;
   }
 
   /**
@@ -131,6 +133,7 @@ public final class PlatformProfile {
     b.queueOverflow = queueOverflow;
     b.connectResultTiming = connectResultTiming;
     b.wrongTypeWording = wrongTypeWording;
+    b.sendWhenNotOpenWording = sendWhenNotOpenWording;
     return b;
   }
 
@@ -205,6 +208,15 @@ public final class PlatformProfile {
         .replace("{expected}", expected).replace("{actual}", actual);
   }
 
+  /**
+   * @return the platform's own words for a task's send while the task is not open (the readyState follows in
+   *     parentheses), or {@code null} to use the wording of {@link ErrorKind#NOT_OPEN}, which also words the global
+   *     API's send without a global socket
+   */
+  public String sendWhenNotOpenWording() {
+    return sendWhenNotOpenWording;
+  }
+
   /** @return whether the deprecated global socket API ({@code onSocketOpen}, {@code sendSocketMessage}, ...) exists */
   public boolean globalApi() {
     return globalApi;
@@ -271,6 +283,7 @@ public final class PlatformProfile {
     private QueueOverflow queueOverflow = QueueOverflow.FAIL_SEND;
     private ConnectResultTiming connectResultTiming = ConnectResultTiming.ON_ACCEPT;
     private String wrongTypeWording;
+    private String sendWhenNotOpenWording;
 
     private Builder(String name) {
       this.name = Objects.requireNonNull(name, "name");
@@ -422,6 +435,16 @@ public final class PlatformProfile {
      */
     public Builder wrongTypeWording(String template) {
       this.wrongTypeWording = Objects.requireNonNull(template);
+      return this;
+    }
+
+    /**
+     * @param wording the platform's words for a task's send while the task is not open, e.g. uni-app's
+     *                {@code "Error: SocketTask.readyState is not OPEN"}
+     * @return this builder
+     */
+    public Builder sendWhenNotOpenWording(String wording) {
+      this.sendWhenNotOpenWording = Objects.requireNonNull(wording);
       return this;
     }
 
