@@ -180,4 +180,26 @@ class CloseE2eTest extends E2e {
     assertThat(c.task().readyState()).isEqualTo(SocketTask.CLOSED);
     c.events().assertNoViolations();
   }
+
+  @Test
+  void aTextMessageThatIsNotUtf8EndsInOnErrorThenOnClose1006AndNeverArrives() throws Exception {
+    CompletableFuture<byte[]> closeFrame = new CompletableFuture<>();
+    RawServer raw = track(new RawServer(conn -> {
+      conn.switchProtocols(conn.readRequest(), "");
+      conn.writeFrame(0x1, true, new byte[] {'o', 'k', (byte) 0xC3, 0x28}); // 0xC3 0x28 is not UTF-8
+      closeFrame.complete(conn.readFrame());
+      conn.awaitEof();
+    }));
+    Connected c = connect(runtime(), ws(raw.port(), "/bad-utf8"));
+
+    assertThat(c.events().awaitClose().code()).isEqualTo(1006);
+    SocketResult error = c.events().awaitError();
+    assertThat(error.errMsg()).contains("invalid UTF-8").contains("1007");
+    assertThat(c.events().log).containsSubsequence("open", "error NETWORK", "close 1006");
+    assertThat(c.events().messages).as("the bad text never reaches onMessage").isEmpty();
+    byte[] frame = closeFrame.get(WAIT.toMillis(), TimeUnit.MILLISECONDS);
+    assertThat(frame[0]).as("opcode of the client's frame").isEqualTo((byte) 0x8);
+    assertThat(((frame[1] & 0xff) << 8) | (frame[2] & 0xff)).as("close code sent").isEqualTo(1007);
+    assertThat(c.task().readyState()).isEqualTo(SocketTask.CLOSED);
+  }
 }
