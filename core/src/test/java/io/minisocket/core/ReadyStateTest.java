@@ -29,7 +29,8 @@ class ReadyStateTest {
   }
 
   private static final Set<String> LEGAL =
-      Set.of("CONNECTING->OPEN", "CONNECTING->CLOSING", "CONNECTING->CLOSED", "OPEN->CLOSING", "OPEN->CLOSED", "CLOSING->CLOSED");
+      Set.of("CONNECTING->OPEN", "CONNECTING->CLOSING", "CONNECTING->CLOSED", "OPEN->CLOSING", "OPEN->CLOSED",
+          "CLOSING->CLOSED");
 
   static Stream<Arguments> everyPair() {
     return Stream.of(ReadyState.values())

@@ -298,7 +298,8 @@ class SeedExamplesTest extends EndToEndBase {
 
     rec.awaitLine("close closeSocket:ok");
     rec.awaitLine("WebSocket 已关闭！ 1006");
-    assertThat(rec.lines()).containsSubsequence("error closed before the connection opened", "WebSocket 已关闭！ 1006");
+    assertThat(rec.lines())
+        .containsSubsequence("error closed before the connection opened", "WebSocket 已关闭！ 1006");
     server.awaitDisconnect(WAIT);
     assertThat(rec.lines()).doesNotContain("open");
     assertThat(wx.runtime().tasks()).isEmpty();

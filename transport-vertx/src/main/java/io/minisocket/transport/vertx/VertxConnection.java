@@ -10,6 +10,7 @@ import io.minisocket.core.transport.TransportFailure.Kind;
 import io.netty.buffer.Unpooled;
 import io.netty.channel.Channel;
 import io.netty.channel.ChannelHandlerContext;
+import io.netty.handler.codec.http.websocketx.CorruptedWebSocketFrameException;
 import io.vertx.core.AsyncResult;
 import io.vertx.core.Context;
 import io.vertx.core.Future;
@@ -23,7 +24,6 @@ import io.vertx.core.http.WebSocketFrame;
 import io.vertx.core.http.WebSocketFrameType;
 import io.vertx.core.internal.buffer.BufferInternal;
 import io.vertx.core.internal.http.WebSocketInternal;
-import io.netty.handler.codec.http.websocketx.CorruptedWebSocketFrameException;
 import java.io.IOException;
 import java.nio.ByteBuffer;
 import java.nio.charset.StandardCharsets;
@@ -340,7 +340,8 @@ final class VertxConnection implements Connection {
       failConnection(1009, "message too big", "message too big: more than " + limit + " bytes (maxMessageSize)");
       return;
     }
-    if (messageIsText && !(utf8.feed(((BufferInternal) data).getByteBuf()) && (!frame.isFinal() || utf8.complete()))) {
+    boolean utf8SoFar = !messageIsText || utf8.feed(((BufferInternal) data).getByteBuf());
+    if (!utf8SoFar || messageIsText && frame.isFinal() && !utf8.complete()) {
       failConnection(1007, "invalid UTF-8", "invalid UTF-8 in a text message");
       return;
     }

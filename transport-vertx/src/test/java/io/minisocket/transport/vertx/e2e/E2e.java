@@ -32,9 +32,9 @@ import org.junit.jupiter.api.io.TempDir;
  * The base of the end-to-end tests: a {@link SocketRuntime} (core) over a {@link VertxTransport} against real servers
  * on 127.0.0.1, driven and observed through the public API only. Servers run on one shared Vert.x; every runtime
  * gets its own transport. Listeners are registered right after connectSocket returns, as user code does (core hands
- * an open, error or close that came first to every listener registered later). Whatever a test creates through {@link #track} is closed after it,
- * newest first, and every recorded task and call is checked for rule violations (events after onClose, concurrent
- * listener calls, callbacks delivered twice).
+ * an open, error or close that came first to every listener registered later). Whatever a test creates through
+ * {@link #track} is closed after it, newest first, and every recorded task and call is checked for rule violations
+ * (events after onClose, concurrent listener calls, callbacks delivered twice).
  */
 abstract class E2e {
   /**
