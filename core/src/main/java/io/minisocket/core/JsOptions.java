@@ -38,8 +38,12 @@ public final class JsOptions {
    * @return the options, possibly carrying a problem
    */
   public static ConnectOptions connectOptions(Map<String, ?> object) {
+    return readConnectOptions(object, null);
+  }
+
+  private static ConnectOptions readConnectOptions(Map<String, ?> object, PlatformProfile profile) {
     ConnectOptions.Builder b = ConnectOptions.builder();
-    Reader r = new Reader("connectSocket", object, CONNECT_KEYS, b);
+    Reader r = new Reader("connectSocket", object, CONNECT_KEYS, b, profile);
     b.url(r.string("url"));
     Map<String, Object> header = r.object("header");
     if (header != null) {
@@ -71,7 +75,8 @@ public final class JsOptions {
   /**
    * {@code connectSocket}'s options as a platform reads them: options the profile does not accept are dropped
    * unchecked when it ignores them (so WeChat's {@code data} may hold anything on a platform without {@code data}),
-   * and checked and refused when it rejects them.
+   * and checked and refused when it rejects them. An option of the wrong type fails led by the platform's wording
+   * ({@link PlatformProfile#wrongTypeWording}) where it is known.
    *
    * @param object  the options object
    * @param profile the platform's rules
@@ -79,7 +84,7 @@ public final class JsOptions {
    */
   public static ConnectOptions connectOptions(Map<String, ?> object, PlatformProfile profile) {
     if (object == null || profile.unsupportedOption() == UnsupportedOption.REJECT) {
-      return connectOptions(object);
+      return readConnectOptions(object, profile);
     }
     Map<String, Object> accepted = new LinkedHashMap<>(object);
     for (ConnectOption option : ConnectOption.values()) {
@@ -88,7 +93,7 @@ public final class JsOptions {
         LOG.debug("connectSocket: ignoring option '{}', which {} does not support", key, profile.name());
       }
     }
-    return connectOptions(accepted);
+    return readConnectOptions(accepted, profile);
   }
 
   /**
@@ -99,7 +104,7 @@ public final class JsOptions {
    */
   public static SendOptions sendOptions(Map<String, ?> object) {
     SendOptions.Builder b = SendOptions.builder();
-    Reader r = new Reader("sendSocketMessage", object, SEND_KEYS, b);
+    Reader r = new Reader("sendSocketMessage", object, SEND_KEYS, b, null);
     b.data(object == null ? null : object.get("data"));
     return r.callbacks(b).build();
   }
@@ -112,7 +117,7 @@ public final class JsOptions {
    */
   public static CloseOptions closeOptions(Map<String, ?> object) {
     CloseOptions.Builder b = CloseOptions.builder();
-    Reader r = new Reader("closeSocket", object, CLOSE_KEYS, b);
+    Reader r = new Reader("closeSocket", object, CLOSE_KEYS, b, null);
     Long code = r.integer("code");
     if (code != null) {
       if (code < Integer.MIN_VALUE || code > Integer.MAX_VALUE) {
@@ -132,10 +137,13 @@ public final class JsOptions {
   private static final class Reader {
     private final Map<String, ?> object;
     private final Callbacks.Builder<?> builder;
+    private final PlatformProfile profile; // null: no platform wording
 
-    Reader(String api, Map<String, ?> object, Set<String> known, Callbacks.Builder<?> builder) {
+    Reader(String api, Map<String, ?> object, Set<String> known, Callbacks.Builder<?> builder,
+        PlatformProfile profile) {
       this.object = object == null ? Map.of() : object;
       this.builder = builder;
+      this.profile = profile;
       for (Object key : this.object.keySet()) {
         if (!known.contains(key)) {
           LOG.debug("{}: ignoring unknown option '{}'", api, key);
@@ -147,8 +155,14 @@ public final class JsOptions {
       return object.get(key);
     }
 
+    /** Records a wrong type, led by the platform's wording where known: {@code expected} as "a string/String". */
     private void wrong(String key, String expected) {
-      builder.problem(key + " must be " + expected + ", got " + Validation.typeName(value(key)));
+      String[] names = expected.split("/");
+      String actual = Validation.typeName(value(key));
+      String detail = key + " must be " + names[0] + ", got " + actual;
+      String wording = profile == null ? null : profile.wrongTypeWording(key, names[1],
+          Character.toUpperCase(actual.charAt(0)) + actual.substring(1));
+      builder.problem(wording == null ? detail : wording + " (" + detail + ")");
     }
 
     String string(String key) {
@@ -156,7 +170,7 @@ public final class JsOptions {
       if (v == null || v instanceof String) {
         return (String) v;
       }
-      wrong(key, "a string");
+      wrong(key, "a string/String");
       return null;
     }
 
@@ -165,7 +179,7 @@ public final class JsOptions {
       if (v == null || v instanceof Boolean) {
         return (Boolean) v;
       }
-      wrong(key, "a boolean");
+      wrong(key, "a boolean/Boolean");
       return null;
     }
 
@@ -177,7 +191,7 @@ public final class JsOptions {
       if (v instanceof Number n && n.doubleValue() == Math.rint(n.doubleValue()) && !Double.isInfinite(n.doubleValue())) {
         return n.longValue();
       }
-      wrong(key, "a whole number");
+      wrong(key, "a whole number/Number");
       return null;
     }
 
@@ -197,7 +211,7 @@ public final class JsOptions {
         }
         return out;
       }
-      wrong(key, "an object");
+      wrong(key, "an object/Object");
       return null;
     }
 
@@ -217,7 +231,7 @@ public final class JsOptions {
         }
         return out;
       }
-      wrong(key, "an array of strings");
+      wrong(key, "an array of strings/Array");
       return null;
     }
 
@@ -227,7 +241,7 @@ public final class JsOptions {
       if (v == null || v instanceof Consumer) {
         return (Consumer<SocketResult>) v;
       }
-      wrong(key, "a function (java.util.function.Consumer)");
+      wrong(key, "a function (java.util.function.Consumer)/Function");
       return null;
     }
 

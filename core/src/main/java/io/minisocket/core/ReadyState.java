@@ -3,7 +3,8 @@ package io.minisocket.core;
 /**
  * The four states of a {@link SocketTask}, with the numeric codes the mini-program platforms (and browsers) use.
  *
- * <p>Legal transitions: CONNECTING → OPEN or CLOSED; OPEN → CLOSING or CLOSED; CLOSING → CLOSED. CLOSED is final.
+ * <p>Legal transitions: CONNECTING → OPEN, CLOSING (a close while connecting, as WHATWG's {@code close()}) or
+ * CLOSED; OPEN → CLOSING or CLOSED; CLOSING → CLOSED. CLOSED is final.
  */
 public enum ReadyState {
   /** 0: the opening handshake is in progress. */
@@ -50,7 +51,7 @@ public enum ReadyState {
    */
   public boolean canMoveTo(ReadyState next) {
     return switch (this) {
-      case CONNECTING -> next == OPEN || next == CLOSED;
+      case CONNECTING -> next == OPEN || next == CLOSING || next == CLOSED;
       case OPEN -> next == CLOSING || next == CLOSED;
       case CLOSING -> next == CLOSED;
       case CLOSED -> false;

@@ -30,9 +30,21 @@ public record SocketResult(
     return Optional.ofNullable(errorKind);
   }
 
-  /** @return Alipay's numeric {@code error}, empty where the platform has none */
+  /** @return Alipay's numeric {@code error} ({@code res.error}), empty where the platform has none */
   public OptionalInt error() {
     return errorCode == null ? OptionalInt.empty() : OptionalInt.of(errorCode);
+  }
+
+  /**
+   * The record's accessor for the same field as {@link #error()}.
+   *
+   * @return Alipay's numeric {@code error}, or {@code null} where the platform has none
+   * @deprecated one field, one accessor: use {@link #error()}, named like JavaScript's {@code res.error}
+   */
+  @Deprecated
+  @Override
+  public Integer errorCode() {
+    return errorCode;
   }
 
   /**

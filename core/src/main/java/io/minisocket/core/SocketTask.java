@@ -1,5 +1,6 @@
 package io.minisocket.core;
 
+import java.util.Map;
 import java.util.function.Consumer;
 
 /**
@@ -8,7 +9,9 @@ import java.util.function.Consumer;
  * <p><b>Lifecycle.</b> A task starts {@link #CONNECTING}; it becomes {@link #OPEN} (listeners get
  * {@code onOpen}) or, if the connection cannot be made, {@link #CLOSED} (listeners get {@code onError} then
  * {@code onClose}). An open task ends {@code CLOSED} after {@code onClose}, preceded by {@code onError} when the
- * connection broke. {@code onClose} is the last event: nothing is delivered after it.
+ * connection broke. {@code onClose} is the last event a listener receives. A listener registered after the open, error
+ * or close happened still receives that event, exactly once and in that order (a message is not kept for later
+ * listeners): in Java an event can come before the line after {@code connectSocket} runs.
  *
  * <p><b>Threading.</b> All methods are thread-safe and never throw for bad input or a connection problem: those
  * reach the {@code fail} callback. The events and callbacks of one task run one at a time, in order, never
@@ -70,12 +73,32 @@ public interface SocketTask {
   }
 
   /**
+   * Sends as JavaScript's {@code task.send({data, success, fail, complete})} does: {@code data} a String, byte[]
+   * or ByteBuffer, the callbacks {@code Consumer<SocketResult>}. A wrong key or type reaches {@code fail}.
+   *
+   * @param options the options object, e.g. {@code Map.of("data", "hello")}
+   */
+  default void send(Map<String, ?> options) {
+    send(JsOptions.sendOptions(options));
+  }
+
+  /**
    * Starts closing the connection. {@code success} means the close was accepted; {@code onClose} reports when the
    * connection has ended. Closing while connecting never leaks the connection.
    *
    * @param options code, reason and callbacks
    */
   void close(CloseOptions options);
+
+  /**
+   * Closes as JavaScript's {@code task.close({code, reason, success, fail, complete})} does. A wrong key or type
+   * reaches {@code fail}.
+   *
+   * @param options the options object, e.g. {@code Map.of("code", 4000, "reason", "bye")}
+   */
+  default void close(Map<String, ?> options) {
+    close(JsOptions.closeOptions(options));
+  }
 
   /** Closes with code 1000 and no reason. */
   default void close() {

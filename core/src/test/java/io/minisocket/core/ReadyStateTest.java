@@ -29,7 +29,8 @@ class ReadyStateTest {
   }
 
   private static final Set<String> LEGAL =
-      Set.of("CONNECTING->OPEN", "CONNECTING->CLOSED", "OPEN->CLOSING", "OPEN->CLOSED", "CLOSING->CLOSED");
+      Set.of("CONNECTING->OPEN", "CONNECTING->CLOSING", "CONNECTING->CLOSED", "OPEN->CLOSING", "OPEN->CLOSED",
+          "CLOSING->CLOSED");
 
   static Stream<Arguments> everyPair() {
     return Stream.of(ReadyState.values())
@@ -38,7 +39,7 @@ class ReadyStateTest {
 
   @ParameterizedTest(name = "{0} -> {1}")
   @MethodSource("everyPair")
-  void onlyTheFiveLegalTransitionsAreAllowed(ReadyState from, ReadyState to) {
+  void onlyTheSixLegalTransitionsAreAllowed(ReadyState from, ReadyState to) {
     assertThat(from.canMoveTo(to)).isEqualTo(LEGAL.contains(from + "->" + to));
   }
 }

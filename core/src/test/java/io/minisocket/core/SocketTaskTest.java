@@ -17,6 +17,7 @@ import java.nio.ByteBuffer;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.List;
+import java.util.Map;
 import java.util.function.UnaryOperator;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
@@ -70,6 +71,22 @@ class SocketTaskTest {
     assertThat(rec.lines()).containsExactly(
         "connect:success connectSocket:ok", "connect:complete", "open chat");
     assertThat(opens.get(0).header()).containsEntry("X-Two", "a, b").containsKey("Sec-WebSocket-Accept");
+  }
+
+  @Test
+  void theOpenEventsHeaderIsLookedUpInAnyLetterCaseAndKeepsTheServersSpelling() {
+    SocketTask task = connect(p -> p);
+    List<OpenEvent> opens = new java.util.concurrent.CopyOnWriteArrayList<>();
+    task.onOpen(opens::add);
+    transport.last().open();
+    rec.awaitLine("open chat");
+    Map<String, String> header = opens.get(0).header();
+    assertThat(header.get("x-two")).isEqualTo("a, b");
+    assertThat(header.get("SEC-WEBSOCKET-ACCEPT")).isEqualTo("x");
+    assertThat(header.containsKey("X-TWO")).isTrue();
+    assertThat(header.get("X-Missing")).isNull();
+    assertThat(header.keySet()).containsExactlyInAnyOrder("Sec-WebSocket-Accept", "X-Two");
+    assertThat(header).isEqualTo(Map.of("Sec-WebSocket-Accept", "x", "X-Two", "a, b"));
   }
 
   @Test
@@ -134,6 +151,29 @@ class SocketTaskTest {
     assertThat(sent.get(0)).isEqualTo(Frame.text("hi"));
     assertThat(((Frame.Binary) sent.get(1)).toByteArray()).containsExactly(9, 8);
     assertThat(((Frame.Binary) sent.get(2)).toByteArray()).containsExactly('y', 'z');
+  }
+
+  @Test
+  void sendAndCloseTakeJavaScriptOptionObjects() {
+    SocketTask task = openTask();
+    task.send(Map.of("data", "from a map", "success", rec.consumer("map-send")));
+    rec.awaitLine("map-send sendSocketMessage:ok");
+    assertThat(transport.last().sent()).containsExactly(Frame.text("from a map"));
+    task.send(Map.of("data", 42, "fail", rec.consumer("map-bad")));
+    rec.awaitLine("map-bad sendSocketMessage:fail data must be a String, byte[] or ByteBuffer, got number");
+    task.close(Map.of("code", 4000, "reason", "bye", "success", rec.consumer("map-close")));
+    rec.awaitLine("map-close closeSocket:ok");
+    assertThat(transport.last().closeCode()).isEqualTo(4000);
+  }
+
+  @Test
+  @SuppressWarnings("deprecation")
+  void resultsHaveOneAccessorForAlipaysErrorAndTheOtherIsDeprecated() throws Exception {
+    SocketResult alipay = new SocketResult("connectSocket", ErrorKind.URL_EMPTY, null, 3, "URL is empty");
+    assertThat(alipay.error()).hasValue(3);
+    assertThat(alipay.errorCode()).isEqualTo(3);
+    assertThat(SocketResult.class.getMethod("errorCode").isAnnotationPresent(Deprecated.class)).isTrue();
+    assertThat(SocketResult.class.getMethod("error").isAnnotationPresent(Deprecated.class)).isFalse();
   }
 
   @Test
@@ -273,13 +313,19 @@ class SocketTaskTest {
   }
 
   @Test
-  void closeWhileConnectingAbortsAtOnceByDefault() {
+  void closeWhileConnectingIsClosingAtOnceThenErrorThenClose1006ByDefault() {
+    transport.abortEndsAtOnce(false);
     SocketTask task = connect(p -> p);
     task.close(CloseOptions.builder().code(3001).reason("changed my mind").callbacks(rec.callbacks("close")).build());
-    rec.awaitLine("close 3001 changed my mind");
+    assertThat(task.readyState()).as("WHATWG: CLOSING at once").isEqualTo(SocketTask.CLOSING);
+    rec.awaitLine("close:complete");
+    assertThat(task.readyState()).as("until the transport reports the end").isEqualTo(SocketTask.CLOSING);
+    transport.last().fail(TransportFailure.of(TransportFailure.Kind.ABORTED, "aborted", null));
+    rec.awaitLine("close 1006 abnormal closure");
     assertThat(transport.last().abortCalls()).isEqualTo(1);
     assertThat(task.readyState()).isEqualTo(SocketTask.CLOSED);
-    assertThat(rec.lines()).contains("close:success closeSocket:ok").noneMatch(l -> l.startsWith("error"));
+    assertThat(rec.lines()).contains("close:success closeSocket:ok")
+        .containsSubsequence("error closed before the connection opened", "close 1006 abnormal closure");
     transport.last().open(); // a late handshake completion must not resurrect the task
     assertThat(task.readyState()).isEqualTo(SocketTask.CLOSED);
   }
@@ -299,15 +345,21 @@ class SocketTaskTest {
   }
 
   @Test
-  void closeTwiceOrAfterCloseFails() {
+  void closeTwiceOrAfterCloseIsAHarmlessSuccess() {
     SocketTask task = openTask();
     task.close();
     task.close(CloseOptions.builder().callbacks(rec.callbacks("again")).build());
-    rec.awaitLine("again:fail closeSocket:fail WebSocket is not connected");
+    rec.awaitLine("again:success closeSocket:ok");
+    assertThat(transport.last().closeCode()).isEqualTo(1000);
     transport.last().serverClose(1000, "");
     rec.awaitLine("close 1000 normal closure");
+    task.close(CloseOptions.builder().code(4000).callbacks(rec.callbacks("after")).build());
+    rec.awaitLine("after:success closeSocket:ok");
+    task.close(CloseOptions.builder().code(1001).callbacks(rec.callbacks("bad")).build());
+    rec.awaitLine("bad:fail closeSocket:fail code must be 1000 or between 3000 and 4999, got 1001");
     task.send(SendOptions.builder().data("late").callbacks(rec.callbacks("late")).build());
     rec.awaitLine("late:fail sendSocketMessage:fail WebSocket is not connected");
+    assertThat(rec.count("close ")).isEqualTo(1);
   }
 
   @Test

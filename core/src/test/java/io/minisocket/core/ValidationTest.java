@@ -97,6 +97,47 @@ class ValidationTest {
         .isEqualTo("connectSocket:fail header 'Referer' cannot be set");
   }
 
+  @ParameterizedTest
+  @CsvSource({"Host, Host", "host, Host", "Sec-WebSocket-Key, Sec-WebSocket-Key", "sec-websocket-version, "
+      + "Sec-WebSocket-Version", "SEC-WEBSOCKET-EXTENSIONS, Sec-WebSocket-Extensions", "Sec-WebSocket-Accept, "
+      + "Sec-WebSocket-Accept", "upgrade, Upgrade", "CONNECTION, Connection", "Content-Length, Content-Length",
+      "transfer-encoding, Transfer-Encoding"})
+  void handshakeHeadersAreRefusedInAnyLetterCase(String name, String canonical) {
+    SocketResult result = connectFailure(o -> o.url("wss://a.example").header(name, "evil.example"));
+    assertThat(result.errorKind()).isEqualTo(ErrorKind.INVALID_OPTION);
+    assertThat(result.errMsg()).isEqualTo("connectSocket:fail header '" + canonical + "' cannot be set");
+  }
+
+  @Test
+  void aSecWebSocketProtocolHeaderIsOfferedAsTheSubProtocolList() {
+    assertThat(connectFailure(o -> o.url("wss://a.example").protocols("chat")
+        .header("Sec-WebSocket-Protocol", "chat")).errMsg()).isEqualTo("connectSocket:fail give the sub-protocols "
+        + "once: in protocols or in header 'Sec-WebSocket-Protocol', not in both");
+    assertThat(connectFailure(o -> o.url("wss://a.example").header("Sec-WebSocket-Protocol", " , ")).errMsg())
+        .isEqualTo("connectSocket:fail header 'Sec-WebSocket-Protocol' names no sub-protocol");
+    assertThat(connectFailure(o -> o.url("wss://a.example").header("Sec-WebSocket-Protocol", "a b")).errMsg())
+        .startsWith("connectSocket:fail protocols[0] 'a b' is not a valid sub-protocol token");
+    PlatformProfile noProtocols = PlatformProfile.builder("my-like")
+        .acceptedOptions(java.util.Set.of(ConnectOption.HEADER)).build();
+    SocketRuntime runtime = SocketRuntime.builder(noProtocols, transport).build();
+    runtime.connectSocket(ConnectOptions.builder().url("wss://a.example/")
+        .header("sec-websocket-protocol", " chat , superchat,").header("X-Other", "kept").build());
+    var request = transport.last().request;
+    assertThat(request.protocols()).containsExactly("chat", "superchat");
+    assertThat(request.headers()).containsOnlyKeys("X-Other");
+  }
+
+  @ParameterizedTest
+  @CsvSource(delimiter = '|', value = {
+      "wss://a.example:0/ | url port must be 1 to 65535, got 0",
+      "wss://a.example:65536/ | url port must be 1 to 65535, got 65536",
+      "wss://a.example:99999999999/ | url port must be 1 to 65535, got 99999999999"})
+  void portsOutsideOneTo65535AreRefused(String url, String message) {
+    SocketResult result = connectFailure(o -> o.url(url));
+    assertThat(result.errorKind()).isEqualTo(ErrorKind.URL_INVALID);
+    assertThat(result.errMsg()).startsWith("connectSocket:fail " + message);
+  }
+
   @Test
   void headerValuesMustBeStringsOrNumbersAndNamesTokens() {
     assertThat(connectFailure(o -> o.url("wss://a.example").header("X-List", List.of("a"))).errMsg())

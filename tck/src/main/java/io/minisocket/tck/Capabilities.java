@@ -68,7 +68,7 @@ public final class Capabilities {
    * @return the naming it produces: {@link Results#ERROR_CODES} when its failures carry a numeric {@code error}
    */
   static Results of(ResultStyle style) {
-    return style.failure("connectSocket", ErrorKind.UNKNOWN, "probe").errorCode() != null
+    return style.failure("connectSocket", ErrorKind.UNKNOWN, "probe").error().isPresent()
         ? Results.ERROR_CODES : Results.ERR_MSG;
   }
 

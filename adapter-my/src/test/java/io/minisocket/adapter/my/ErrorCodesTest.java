@@ -6,6 +6,7 @@ import static org.awaitility.Awaitility.await;
 import io.minisocket.core.CloseEvent;
 import io.minisocket.core.ConnectOptions;
 import io.minisocket.core.ErrorKind;
+import io.minisocket.core.OpenEvent;
 import io.minisocket.core.SendOptions;
 import io.minisocket.core.SocketConfig;
 import io.minisocket.core.SocketResult;
@@ -198,6 +199,23 @@ class ErrorCodesTest extends MyTestBase {
         .handshake(Handshake.requireSubProtocol("chat")).start());
 
     assertAlipayError(errorEvent(my(), ConnectOptions.builder().url(server.url())), 8);
+  }
+
+  /**
+   * Seed 004's remedy for error 9 — "specify Sec-WebSocket-Protocol" — works: Alipay has no {@code protocols}
+   * option, so the header's comma-separated list is offered as the sub-protocols, and a server that picks one opens.
+   */
+  @Test
+  void error9RemedyTheSecWebSocketProtocolHeaderIsOfferedAndTheSocketOpens() {
+    MockWebSocketServer server = track(MockWebSocketServer.builder().tls(certificate)
+        .handshake(Handshake.requireSubProtocol("chat")).start());
+    SocketTask task = my().connectSocketTask(ConnectOptions.builder().url(server.url())
+        .header("Sec-WebSocket-Protocol", "other, chat").build());
+    Events<OpenEvent> open = new Events<>();
+    task.onOpen(open);
+
+    assertThat(open.next().protocol()).isEqualTo("chat");
+    assertThat(server.takeRequest(WAIT).subProtocols()).containsExactly("other", "chat");
   }
 
   @Test

@@ -121,7 +121,7 @@ class SingleInstanceTest extends MyTestBase {
     my.closeSocket(CloseOptions.builder().success(closeResult).build());
 
     assertThat(closeResult.next().ok()).isTrue();
-    assertThat(closed.next().code()).isEqualTo(1000);
+    assertThat(closed.next().code()).as("WHATWG: a close while connecting ends in 1006").isEqualTo(1006);
     server.awaitDisconnect(WAIT);
     Events<SocketResult> again = new Events<>();
     my.connectSocket(ConnectOptions.builder().url(server.url()).success(again).build());

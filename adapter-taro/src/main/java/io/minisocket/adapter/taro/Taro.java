@@ -148,7 +148,7 @@ public final class Taro extends PlatformFacade {
    * @return the Promise of the task
    */
   public CompletableFuture<SocketTask> connectSocket(Map<String, ?> object) {
-    return connectSocket(JsOptions.connectOptions(object));
+    return connectSocket(JsOptions.connectOptions(object, runtime().profile()));
   }
 
   /**

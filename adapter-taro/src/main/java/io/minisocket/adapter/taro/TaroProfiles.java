@@ -24,6 +24,7 @@ final class TaroProfiles {
         .acceptedOptions(EnumSet.of(ConnectOption.HEADER, ConnectOption.METHOD, ConnectOption.PROTOCOLS))
         .connectionLimit(settings.connectionLimit())
         .message(ErrorKind.LIMIT_EXCEEDED, limitMessage(settings.connectionLimit()))
+        .wrongTypeWording("parameter error: parameter.{name} should be {expected} instead of {actual}")
         .wssRequired(target.wssRequired())
         .globalApi(target.globalApi())
         .globalSocketChoice(GlobalSocketChoice.FIRST_LIVE_TASK)

@@ -237,7 +237,8 @@ class TaroConnectSocketTest extends EndToEnd {
         + "CONNECT, got 'PATCH'");
     promises.put("method", taro.connectSocket(ConnectOptions.builder().url(tls.url()).method("PATCH")
         .callbacks(log.callbacks("method")).build()));
-    expected.put("wrong-type", "connectSocket:fail url must be a string, got number");
+    expected.put("wrong-type", "connectSocket:fail parameter error: parameter.url should be String instead of Number "
+        + "(url must be a string, got number)");
     promises.put("wrong-type", taro.connectSocket(Map.of("url", 42, "fail", log.result("wrong-type:fail"),
         "complete", log.result("wrong-type:complete"))));
 

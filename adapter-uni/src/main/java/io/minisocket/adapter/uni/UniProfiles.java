@@ -38,6 +38,8 @@ final class UniProfiles {
         .closeWhileConnecting(CloseWhileConnecting.ABORT)
         .queueUntilOpen(QueueUntilOpen.REFUSE)
         .connectResultTiming(ConnectResultTiming.ON_ACCEPT)
+        .message(ErrorKind.URL_EMPTY, "Missing required parameter `url`") // uni-h5's own words
+        .sendWhenNotOpenWording("Error: SocketTask.readyState is not OPEN") // uni-h5's own words
         .message(ErrorKind.CONNECTION_EXISTS, target.singleInstanceWithoutMultiple()
             ? "a connection already exists: only one socket without multiple: true can be open"
             : "the global socket is in use: only one can exist; pass success, fail or complete to get a SocketTask");

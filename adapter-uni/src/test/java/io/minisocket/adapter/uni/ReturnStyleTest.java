@@ -76,6 +76,29 @@ class ReturnStyleTest extends UniE2eTest {
   }
 
   @Test
+  void aMissingUrlFailsInUniAppsOwnWordsWithTheDetailAfter() {
+    Uni uni = uni(UniPlatform.MP_WEIXIN);
+    CompletableFuture<SocketResult> failed = new CompletableFuture<>();
+
+    uni.connectSocket(Map.of("fail", (java.util.function.Consumer<SocketResult>) failed::complete));
+
+    assertThat(get(failed).errMsg()).isEqualTo("connectSocket:fail Missing required parameter `url` (url is required)");
+  }
+
+  @Test
+  void aSendOnATaskThatIsNotOpenFailsInUniAppsOwnWords() {
+    Uni uni = uni(UniPlatform.MP_WEIXIN);
+    SocketTask task = uni.connectSocket(ConnectOptions.builder().url("https://localhost/")
+        .fail(r -> { }).build()).task();
+    CompletableFuture<SocketResult> failed = new CompletableFuture<>();
+
+    task.send(Map.of("data", "too late", "fail", (java.util.function.Consumer<SocketResult>) failed::complete));
+
+    assertThat(get(failed).errMsg())
+        .isEqualTo("sendSocketMessage:fail Error: SocketTask.readyState is not OPEN (readyState 3)");
+  }
+
+  @Test
   void promiseModeResolvesWithConnectSocketOk() {
     Uni uni = uni(UniPlatform.MP_WEIXIN);
 

@@ -282,7 +282,8 @@ class SeedExamplesTest extends EndToEndBase {
 
   /**
    * The trap the note warns about: closeSocket before onSocketOpen. WeChat ignores it and the socket stays open;
-   * MiniSocket cancels the handshake instead, so the connection is never leaked.
+   * MiniSocket cancels the handshake instead, as a browser's close() while connecting does (onSocketError, then
+   * onSocketClose 1006), so the connection is never leaked.
    */
   @Test
   void closeSocketBeforeOnSocketOpenDoesNotLeakTheConnection() {
@@ -290,12 +291,15 @@ class SeedExamplesTest extends EndToEndBase {
     Wx wx = wx();
     wx.connectSocket(Map.of("url", server.url()));
     wx.onSocketOpen(res -> rec.add("open"));
+    wx.onSocketError(res -> rec.add("error " + res.errMsg()));
     wx.onSocketClose(res -> rec.add("WebSocket 已关闭！ " + res.code()));
     server.takeRequest(WAIT); // the handshake is under way
     wx.closeSocket(Map.of("success", rec.consumer("close")));
 
     rec.awaitLine("close closeSocket:ok");
-    rec.awaitLine("WebSocket 已关闭！ 1000");
+    rec.awaitLine("WebSocket 已关闭！ 1006");
+    assertThat(rec.lines())
+        .containsSubsequence("error closed before the connection opened", "WebSocket 已关闭！ 1006");
     server.awaitDisconnect(WAIT);
     assertThat(rec.lines()).doesNotContain("open");
     assertThat(wx.runtime().tasks()).isEmpty();

@@ -61,6 +61,7 @@ final class DefaultSocketTask implements SocketTask, ConnectionEvents {
   private long queuedBytes;
   private Callbacks connectCallbacks;
   private CloseRequest closeRequest;
+  private boolean openSeen;
   private Invalid abortReason;
   private boolean flushing;
   private boolean flushAgain;
@@ -125,7 +126,7 @@ final class DefaultSocketTask implements SocketTask, ConnectionEvents {
       connection = opened;
       if (state == ReadyState.CLOSED) {
         abort = true; // ended (aborted or shut down) before connect() returned: leave nothing open
-      } else if (state == ReadyState.CONNECTING) {
+      } else if (!openSeen) {
         abort = closeRequest != null && runtime.profile().closeWhileConnecting() == CloseWhileConnecting.ABORT;
       } else {
         openedFirst = true; // the open event overtook connect()'s return
@@ -216,7 +217,9 @@ final class DefaultSocketTask implements SocketTask, ConnectionEvents {
       default -> false;
     };
     if (!accepting) {
-      callback(callbacks, runtime.failure(Api.SEND, new Invalid(ErrorKind.NOT_OPEN, null)));
+      String wording = runtime.profile().sendWhenNotOpenWording();
+      callback(callbacks, runtime.failure(Api.SEND, new Invalid(ErrorKind.NOT_OPEN,
+          wording == null ? null : wording + " (readyState " + state.code() + ")")));
       return null;
     }
     long size = frame.byteLength();
@@ -304,7 +307,7 @@ final class DefaultSocketTask implements SocketTask, ConnectionEvents {
       if (invalid != null) {
         callback(callbacks, runtime.failure(Api.CLOSE, invalid));
       } else if (closeRequest != null || state == ReadyState.CLOSING || state == ReadyState.CLOSED) {
-        callback(callbacks, runtime.failure(Api.CLOSE, new Invalid(ErrorKind.NOT_OPEN, null)));
+        callback(callbacks, runtime.success(Api.CLOSE)); // harmless, as in browsers and the platforms' own JS
       } else {
         closeRequest = new CloseRequest(options.code(), options.reason());
         failQueued(new Invalid(ErrorKind.NOT_OPEN,
@@ -314,6 +317,7 @@ final class DefaultSocketTask implements SocketTask, ConnectionEvents {
           moveTo(ReadyState.CLOSING);
           toClose = connection; // null only while start() has not returned; it closes then
         } else if (runtime.profile().closeWhileConnecting() == CloseWhileConnecting.ABORT) {
+          moveTo(ReadyState.CLOSING); // WHATWG: closing at once, then onError and onClose 1006 once aborted
           toAbort = connection; // null only while start() has not returned; it aborts then
         }
         callback(callbacks, runtime.success(Api.CLOSE));
@@ -370,14 +374,13 @@ final class DefaultSocketTask implements SocketTask, ConnectionEvents {
     closeListeners.remove(listener);
   }
 
-  /** Adds a listener; an open, error or close that happened before any listener of its kind reaches it. */
+  /** Adds a listener; a once-only event (open, error, close) reaches it exactly once, even if it came before. */
   private <T> void register(Listeners<T> listeners, Consumer<T> listener) {
-    T missed = listeners.add(listener);
-    if (missed != null) {
+    if (listeners.add(listener)) {
       serial.submit(() -> {
-        if (!closeDelivered) {
+        T missed = listeners.join(listener);
+        if (missed != null) {
           Listeners.deliver(listener, missed);
-          closeDelivered = missed instanceof CloseEvent;
         }
       });
       serial.drainLater();
@@ -405,6 +408,7 @@ final class DefaultSocketTask implements SocketTask, ConnectionEvents {
         return; // being aborted: the transport reports the end next
       }
       moveTo(ReadyState.OPEN);
+      openSeen = true;
       callback(takeConnectCallbacks(), runtime.success(Api.CONNECT));
       OpenEvent event = new OpenEvent(joinHeaders(responseHeaders), protocol == null ? "" : protocol);
       serial.submit(() -> dispatch(openListeners, event));
@@ -460,15 +464,21 @@ final class DefaultSocketTask implements SocketTask, ConnectionEvents {
   public void failed(TransportFailure failure) {
     CloseRequest userClose;
     Invalid aborted;
+    boolean wasOpen;
     lock.lock();
     try {
       userClose = closeRequest;
       aborted = abortReason;
+      wasOpen = openSeen;
     } finally {
       lock.unlock();
     }
     if (failure.kind() == TransportFailure.Kind.ABORTED && aborted != null) {
       end(aborted, CloseCodes.ABNORMAL, CloseCodes.reasonOrStandard(CloseCodes.ABNORMAL, null));
+    } else if (failure.kind() == TransportFailure.Kind.ABORTED && userClose != null && !wasOpen) {
+      // WHATWG "fail the WebSocket connection": a close while connecting ends in onError, then onClose 1006
+      end(new Invalid(ErrorKind.ABORTED, null), CloseCodes.ABNORMAL,
+          CloseCodes.reasonOrStandard(CloseCodes.ABNORMAL, null));
     } else if (failure.kind() == TransportFailure.Kind.ABORTED && userClose != null) {
       end(null, userClose.code(), CloseCodes.reasonOrStandard(userClose.code(), userClose.reason()));
     } else {

@@ -28,6 +28,15 @@ public final class Validation {
   /** The HTTP methods the platforms allow for the opening handshake. */
   public static final Set<String> METHODS =
       Set.of("OPTIONS", "GET", "HEAD", "POST", "PUT", "DELETE", "TRACE", "CONNECT");
+  /**
+   * Request headers that the opening handshake owns, refused in any letter case (as the JDK's
+   * {@code WebSocket.Builder} and browsers refuse them); {@code Referer} as the platforms refuse it.
+   */
+  public static final Set<String> FORBIDDEN_HEADERS = Set.of("referer", "host", "sec-websocket-key",
+      "sec-websocket-version", "sec-websocket-extensions", "sec-websocket-accept", "upgrade", "connection",
+      "content-length", "transfer-encoding");
+  /** The header whose value is offered as the sub-protocol list when {@code protocols} is not given. */
+  public static final String PROTOCOL_HEADER = "Sec-WebSocket-Protocol";
   /** Close reasons are limited to 123 bytes of UTF-8 (a close frame's payload is 125 bytes, 2 for the code). */
   public static final int MAX_CLOSE_REASON_BYTES = 123;
 
@@ -72,13 +81,23 @@ public final class Validation {
             + "DELETE, TRACE, CONNECT, got '" + options.method() + "'");
       }
     }
-    List<String> protocols = List.of();
-    if (profile.accepts(ConnectOption.PROTOCOLS)) {
-      Invalid bad = protocols(options.protocols());
-      if (bad != null) {
-        return Checked.invalid(bad);
+    List<String> protocols = profile.accepts(ConnectOption.PROTOCOLS) ? options.protocols() : List.of();
+    Map<String, String> header = headers.value();
+    String protocolHeader = headerName(header, PROTOCOL_HEADER);
+    if (protocolHeader != null) { // Alipay's remedy for its error 9: the header offers the sub-protocols
+      if (!protocols.isEmpty()) {
+        return Checked.invalid(ErrorKind.INVALID_OPTION, "give the sub-protocols once: in protocols or in header '"
+            + protocolHeader + "', not in both");
       }
-      protocols = options.protocols();
+      header = new LinkedHashMap<>(header);
+      protocols = splitProtocols(header.remove(protocolHeader));
+      if (protocols.isEmpty()) {
+        return Checked.invalid(ErrorKind.INVALID_OPTION, "header '" + protocolHeader + "' names no sub-protocol");
+      }
+    }
+    Invalid bad = protocols(protocols);
+    if (bad != null) {
+      return Checked.invalid(bad);
     }
     Duration timeout = config.connectTimeout();
     if (options.timeout() != null && profile.accepts(ConnectOption.TIMEOUT)) {
@@ -88,7 +107,7 @@ public final class Validation {
       }
       timeout = options.timeout();
     }
-    return Checked.valid(new ConnectRequest(uri.value(), method, headers.value(), protocols, timeout));
+    return Checked.valid(new ConnectRequest(uri.value(), method, header, protocols, timeout));
   }
 
   /**
@@ -114,7 +133,16 @@ public final class Validation {
       return Checked.invalid(ErrorKind.URL_SCHEME, "url must start with ws:// or wss://, got '" + url + "'");
     }
     if (uri.getHost() == null || uri.getHost().isEmpty()) {
+      String authority = uri.getRawAuthority();
+      if (authority != null && authority.matches(".*:[0-9]+")) { // a port past int: URI takes it for a registry
+        return Checked.invalid(ErrorKind.URL_INVALID, "url port must be 1 to 65535, got "
+            + authority.substring(authority.lastIndexOf(':') + 1) + ": '" + url + "'");
+      }
       return Checked.invalid(ErrorKind.URL_INVALID, "url has no host: '" + url + "'");
+    }
+    if (uri.getPort() == 0 || uri.getPort() > 65535) {
+      return Checked.invalid(ErrorKind.URL_INVALID,
+          "url port must be 1 to 65535, got " + uri.getPort() + ": '" + url + "'");
     }
     if (config.urlCheck()) {
       if (profile.wssRequired() && scheme.equals("ws")) {
@@ -153,8 +181,8 @@ public final class Validation {
   }
 
   /**
-   * Checks request headers: names are HTTP tokens, {@code Referer} is refused in any letter case, values are
-   * strings or numbers without line breaks.
+   * Checks request headers: names are HTTP tokens, the {@link #FORBIDDEN_HEADERS} are refused in any letter case,
+   * values are strings or numbers without line breaks.
    *
    * @param header the headers as given
    * @return the headers as strings, in order, or the problem
@@ -166,8 +194,8 @@ public final class Validation {
       if (name == null || !isToken(name)) {
         return Checked.invalid(ErrorKind.INVALID_OPTION, "header name '" + name + "' is not a valid HTTP token");
       }
-      if (name.equalsIgnoreCase("Referer")) {
-        return Checked.invalid(ErrorKind.INVALID_OPTION, "header 'Referer' cannot be set");
+      if (FORBIDDEN_HEADERS.contains(name.toLowerCase(Locale.ROOT))) {
+        return Checked.invalid(ErrorKind.INVALID_OPTION, "header '" + canonical(name) + "' cannot be set");
       }
       Object value = entry.getValue();
       if (!(value instanceof String) && !(value instanceof Number)) {
@@ -181,6 +209,41 @@ public final class Validation {
       out.put(name, text);
     }
     return Checked.valid(out);
+  }
+
+  /** @return the name as HTTP spells it by convention: {@code Referer}, {@code Sec-WebSocket-Key}, ... */
+  private static String canonical(String name) {
+    String lower = name.toLowerCase(Locale.ROOT);
+    if (lower.startsWith("sec-websocket-")) {
+      return "Sec-WebSocket-" + Character.toUpperCase(lower.charAt(14)) + lower.substring(15);
+    }
+    StringBuilder out = new StringBuilder(lower.length());
+    boolean start = true;
+    for (char c : lower.toCharArray()) {
+      out.append(start ? Character.toUpperCase(c) : c);
+      start = c == '-';
+    }
+    return out.toString();
+  }
+
+  private static String headerName(Map<String, String> header, String name) {
+    for (String given : header.keySet()) {
+      if (given.equalsIgnoreCase(name)) {
+        return given;
+      }
+    }
+    return null;
+  }
+
+  /** Splits a {@code Sec-WebSocket-Protocol} value: comma-separated, each trimmed, empty entries dropped. */
+  private static List<String> splitProtocols(String value) {
+    List<String> out = new ArrayList<>();
+    for (String part : value.split(",")) {
+      if (!part.isBlank()) {
+        out.add(part.trim());
+      }
+    }
+    return out;
   }
 
   /**

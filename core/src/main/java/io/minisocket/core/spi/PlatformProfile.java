@@ -62,6 +62,8 @@ public final class PlatformProfile {
   private final QueueUntilOpen queueUntilOpen;
   private final QueueOverflow queueOverflow;
   private final ConnectResultTiming connectResultTiming;
+  private final String wrongTypeWording;
+  private final String sendWhenNotOpenWording;
 
   private PlatformProfile(Builder b) {
     this.name = b.name;
@@ -80,6 +82,8 @@ public final class PlatformProfile {
     this.queueUntilOpen = b.queueUntilOpen;
     this.queueOverflow = b.queueOverflow;
     this.connectResultTiming = b.connectResultTiming;
+    this.wrongTypeWording = b.wrongTypeWording;
+    this.sendWhenNotOpenWording = b.sendWhenNotOpenWording;
   }
 
   /**
@@ -128,6 +132,8 @@ public final class PlatformProfile {
     b.queueUntilOpen = queueUntilOpen;
     b.queueOverflow = queueOverflow;
     b.connectResultTiming = connectResultTiming;
+    b.wrongTypeWording = wrongTypeWording;
+    b.sendWhenNotOpenWording = sendWhenNotOpenWording;
     return b;
   }
 
@@ -186,6 +192,29 @@ public final class PlatformProfile {
    */
   public boolean words(ErrorKind kind) {
     return messages.containsKey(kind);
+  }
+
+  /**
+   * The platform's own words for an option of the wrong type in a JavaScript-style options object, which lead the
+   * failure message (the detail follows in parentheses).
+   *
+   * @param name     the option, e.g. {@code url}
+   * @param expected the JavaScript type expected, e.g. {@code String}
+   * @param actual   the JavaScript type given, e.g. {@code Number}
+   * @return the wording, or {@code null} where the platform's wording is not known
+   */
+  public String wrongTypeWording(String name, String expected, String actual) {
+    return wrongTypeWording == null ? null : wrongTypeWording.replace("{name}", name)
+        .replace("{expected}", expected).replace("{actual}", actual);
+  }
+
+  /**
+   * @return the platform's own words for a task's send while the task is not open (the readyState follows in
+   *     parentheses), or {@code null} to use the wording of {@link ErrorKind#NOT_OPEN}, which also words the global
+   *     API's send without a global socket
+   */
+  public String sendWhenNotOpenWording() {
+    return sendWhenNotOpenWording;
   }
 
   /** @return whether the deprecated global socket API ({@code onSocketOpen}, {@code sendSocketMessage}, ...) exists */
@@ -253,6 +282,8 @@ public final class PlatformProfile {
     private QueueUntilOpen queueUntilOpen = QueueUntilOpen.REFUSE;
     private QueueOverflow queueOverflow = QueueOverflow.FAIL_SEND;
     private ConnectResultTiming connectResultTiming = ConnectResultTiming.ON_ACCEPT;
+    private String wrongTypeWording;
+    private String sendWhenNotOpenWording;
 
     private Builder(String name) {
       this.name = Objects.requireNonNull(name, "name");
@@ -393,6 +424,27 @@ public final class PlatformProfile {
      */
     public Builder connectResultTiming(ConnectResultTiming timing) {
       this.connectResultTiming = Objects.requireNonNull(timing);
+      return this;
+    }
+
+    /**
+     * @param template the platform's words for an option of the wrong type, with the placeholders {@code {name}},
+     *                 {@code {expected}} and {@code {actual}} (JavaScript type names such as {@code String}), e.g.
+     *                 Taro's {@code "parameter error: parameter.{name} should be {expected} instead of {actual}"}
+     * @return this builder
+     */
+    public Builder wrongTypeWording(String template) {
+      this.wrongTypeWording = Objects.requireNonNull(template);
+      return this;
+    }
+
+    /**
+     * @param wording the platform's words for a task's send while the task is not open, e.g. uni-app's
+     *                {@code "Error: SocketTask.readyState is not OPEN"}
+     * @return this builder
+     */
+    public Builder sendWhenNotOpenWording(String wording) {
+      this.sendWhenNotOpenWording = Objects.requireNonNull(wording);
       return this;
     }
 

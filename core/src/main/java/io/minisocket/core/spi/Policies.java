@@ -6,7 +6,10 @@ public final class Policies {
 
   /** What {@code close()} does while the socket is still connecting. */
   public enum CloseWhileConnecting {
-    /** Cancel the handshake at once; the task ends CLOSED with the requested code and reason. */
+    /**
+     * Cancel the handshake at once, as browsers do (WHATWG "fail the WebSocket connection"): readyState becomes
+     * CLOSING at once, then onError and onClose 1006 follow.
+     */
     ABORT,
     /** Let the handshake finish, deliver onOpen, then close at once with the requested code and reason. */
     CLOSE_AFTER_OPEN

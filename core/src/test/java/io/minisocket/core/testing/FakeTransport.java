@@ -16,6 +16,7 @@ import java.util.concurrent.CopyOnWriteArrayList;
 public final class FakeTransport implements Transport {
   private final List<FakeConnection> connections = new CopyOnWriteArrayList<>();
   private volatile boolean autoCompleteWrites = true;
+  private volatile boolean abortEndsAtOnce = true;
   private volatile boolean closed;
 
   @Override
@@ -37,6 +38,11 @@ public final class FakeTransport implements Transport {
   /** When false, writes stay pending until the test completes them. */
   public void autoCompleteWrites(boolean auto) {
     this.autoCompleteWrites = auto;
+  }
+
+  /** When false, abort only records the call, as a real transport whose end comes later; the test ends it. */
+  public void abortEndsAtOnce(boolean atOnce) {
+    this.abortEndsAtOnce = atOnce;
   }
 
   public List<FakeConnection> connections() {
@@ -87,6 +93,9 @@ public final class FakeTransport implements Transport {
     @Override
     public void abort() {
       abortCalls++;
+      if (!abortEndsAtOnce) {
+        return;
+      }
       fail(TransportFailure.of(TransportFailure.Kind.ABORTED, "aborted", null));
     }
 

@@ -10,6 +10,7 @@ import io.minisocket.core.transport.TransportFailure.Kind;
 import io.netty.buffer.Unpooled;
 import io.netty.channel.Channel;
 import io.netty.channel.ChannelHandlerContext;
+import io.netty.handler.codec.http.websocketx.CorruptedWebSocketFrameException;
 import io.vertx.core.AsyncResult;
 import io.vertx.core.Context;
 import io.vertx.core.Future;
@@ -25,6 +26,7 @@ import io.vertx.core.internal.buffer.BufferInternal;
 import io.vertx.core.internal.http.WebSocketInternal;
 import java.io.IOException;
 import java.nio.ByteBuffer;
+import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -90,6 +92,11 @@ final class VertxConnection implements Connection {
   private boolean closeFrameSeen;
   private int closeCode;
   private String closeReason;
+  /** The message being received: its kind, its earlier fragments (null for a one-frame message) and its size. */
+  private boolean messageIsText;
+  private Buffer fragments;
+  private long messageBytes;
+  private final Utf8Validator utf8 = new Utf8Validator();
 
   // Write accounting (any thread).
   private final AtomicLong queuedBytes = new AtomicLong();
@@ -220,9 +227,7 @@ final class VertxConnection implements Connection {
       }
       client = vertx.createWebSocketClient(clientOptions);
       ws = client.webSocket();
-      ws.textMessageHandler(text -> onMessage(Frame.text(text)));
-      ws.binaryMessageHandler(data -> onMessage(Frame.binary(ByteBuffer.wrap(data.getBytes()))));
-      ws.frameHandler(this::onFrame);
+      ws.frameHandler(this::onFrame); // messages are put together there, to check UTF-8 and the size limit
       ws.exceptionHandler(this::onException);
       ws.closeHandler(v -> onClose());
       ws.connect(connectOptions).onComplete(this::onConnected);
@@ -308,7 +313,11 @@ final class VertxConnection implements Connection {
 
   private void onFrame(WebSocketFrame frame) {
     lastReceivedNanos = System.nanoTime();
-    if (frame.type() == WebSocketFrameType.CLOSE && !closeFrameSeen) {
+    WebSocketFrameType type = frame.type();
+    if (type == WebSocketFrameType.TEXT || type == WebSocketFrameType.BINARY
+        || type == WebSocketFrameType.CONTINUATION) {
+      onDataFrame(frame);
+    } else if (type == WebSocketFrameType.CLOSE && !closeFrameSeen) {
       closeFrameSeen = true;
       if (frame.binaryData().length() < 2) {
         closeCode = 1005; // Vert.x reports an empty close frame as 1000
@@ -352,18 +361,71 @@ final class VertxConnection implements Connection {
     }
   }
 
+  /**
+   * Puts a message together from its frames, checking as they arrive that it stays within {@code maxMessageSize}
+   * (else close code 1009) and that a text message is UTF-8 (else 1007, RFC 6455 §8.1) — also when a character is
+   * split across frames.
+   */
+  private void onDataFrame(WebSocketFrame frame) {
+    if (protocolError != null || state == State.ENDED) {
+      return;
+    }
+    if (frame.type() != WebSocketFrameType.CONTINUATION) {
+      messageIsText = frame.type() == WebSocketFrameType.TEXT;
+      fragments = null;
+      messageBytes = 0;
+      utf8.reset();
+    }
+    Buffer data = frame.binaryData();
+    messageBytes += data.length();
+    int limit = transport.options().maxMessageSize();
+    if (messageBytes > limit) {
+      failConnection(1009, "message too big", "message too big: more than " + limit + " bytes (maxMessageSize)");
+      return;
+    }
+    boolean utf8SoFar = !messageIsText || utf8.feed(((BufferInternal) data).getByteBuf());
+    if (!utf8SoFar || messageIsText && frame.isFinal() && !utf8.complete()) {
+      failConnection(1007, "invalid UTF-8", "invalid UTF-8 in a text message");
+      return;
+    }
+    if (!frame.isFinal()) {
+      if (fragments == null) {
+        fragments = Buffer.buffer();
+      }
+      fragments.appendBuffer(data);
+      return;
+    }
+    Buffer whole = fragments == null ? data : fragments.appendBuffer(data);
+    fragments = null;
+    onMessage(messageIsText ? Frame.text(whole.toString(StandardCharsets.UTF_8))
+        : Frame.binary(ByteBuffer.wrap(whole.getBytes())));
+  }
+
   private void onException(Throwable t) {
     LOG.debug("WebSocket to {}: {}", request.uri(), t.toString());
     if (lastError == null) {
       lastError = t;
     }
     if (state == State.OPEN && !(t instanceof IOException) && ws != null && !ws.isClosed() && protocolError == null) {
-      // e.g. a message above maxMessageSize or a protocol violation: Vert.x only reports it, so fail the connection
-      protocolError = t;
-      String text = String.valueOf(t.getMessage());
-      short code = (short) (text.contains("max message size") ? 1009 : 1002);
-      ws.close(code, code == 1009 ? "message too big" : "protocol error");
+      // a protocol violation Netty found (a frame over maxFrameSize, a bad close frame ...): Vert.x only reports it
+      int code = t instanceof CorruptedWebSocketFrameException corrupt ? corrupt.closeStatus().code() : 1002;
+      String why = code == 1009 ? "message too big" : code == 1007 ? "invalid UTF-8" : "protocol error";
+      failConnection(code, why, why + ": " + t.getMessage());
     }
+  }
+
+  /**
+   * RFC 6455's "fail the WebSocket connection": sends a close frame with the code, then drops the connection
+   * without waiting for the peer's close; reported as a failure.
+   */
+  private void failConnection(int code, String reason, String why) {
+    protocolError = new IOException(why + " (close code " + code + ")");
+    fragments = null;
+    TransportFailure failure = TransportFailure.of(Kind.IO, "connection failed: " + protocolError.getMessage(),
+        protocolError);
+    ws.close((short) code, reason).onFailure(e -> LOG.debug("Close of {} failed: {}", request.uri(), e.toString()));
+    // not at once: Vert.x flushes writes made while it reads when the read ends, and ending drops the connection
+    onContext(() -> end(failure), () -> end(failure));
   }
 
   private void onClose() {

@@ -6,6 +6,7 @@ import static org.awaitility.Awaitility.await;
 import io.minisocket.core.CloseEvent;
 import io.minisocket.core.ErrorKind;
 import io.minisocket.core.SocketConfig;
+import io.minisocket.core.ReadyState;
 import io.minisocket.core.SocketResult;
 import io.minisocket.core.SocketRuntime;
 import io.minisocket.core.SocketTask;
@@ -24,7 +25,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
 
 /** Closing from either side, closing while connecting, and silence after onClose. */
-@Timeout(20)
+@Timeout(60) // above several E2e.WAITs: a guard against hangs, not a speed check
 class CloseE2eTest extends E2e {
 
   @Test
@@ -86,7 +87,7 @@ class CloseE2eTest extends E2e {
   }
 
   @Test
-  void closeWhileConnectingUnderAbortEndsWithTheRequestedCodeAndLeavesNoSocket() throws Exception {
+  void closeWhileConnectingUnderAbortIsClosingThenErrorThenClose1006AndLeavesNoSocket() throws Exception {
     RawServer raw = track(new RawServer(conn -> {
       conn.readRequest();
       conn.awaitEof(); // never answers the handshake
@@ -99,14 +100,16 @@ class CloseE2eTest extends E2e {
     assertThat(c.task().readyState()).isEqualTo(SocketTask.CONNECTING);
 
     Outcome closing = close(c, 4001, "changed my mind");
+    assertThat(c.task().state()).as("WHATWG: CLOSING at once").isIn(ReadyState.CLOSING, ReadyState.CLOSED);
 
-    assertThat(c.events().awaitClose()).isEqualTo(new CloseEvent(4001, "changed my mind"));
+    assertThat(c.events().awaitClose()).isEqualTo(new CloseEvent(1006, "abnormal closure"));
     assertThat(closing.await().ok()).isTrue();
     closing.assertDeliveredOnce();
     conn.peerClosed.get(5, TimeUnit.SECONDS); // the TCP connection is gone: nothing leaked
     assertThat(c.task().readyState()).isEqualTo(SocketTask.CLOSED);
     assertThat(c.events().opens).hasValue(0);
-    assertThat(c.events().errors).hasValue(0);
+    assertThat(c.events().errors).hasValue(1);
+    assertThat(c.events().log).containsSubsequence("error ABORTED", "close 1006");
     assertThat(runtime.tasks()).isEmpty();
   }
 
@@ -161,7 +164,7 @@ class CloseE2eTest extends E2e {
     c.events().awaitClose();
     int callsAtClose = c.events().calls.get();
 
-    // what a user might still do afterwards: none of it may produce an event
+    // what a user might still do afterwards: only the late onClose listener gets the close it missed, once
     AtomicInteger lateListener = new AtomicInteger();
     c.task().onMessage(m -> lateListener.incrementAndGet());
     c.task().onClose(e -> lateListener.incrementAndGet());
@@ -169,12 +172,34 @@ class CloseE2eTest extends E2e {
     SocketResult lateSend = send(c, "too late", "late send").await();
     assertThat(lateSend.errorKind()).isEqualTo(ErrorKind.NOT_OPEN);
     SocketResult secondClose = close(c, 1000, "").await();
-    assertThat(secondClose.ok()).isFalse();
+    assertThat(secondClose.ok()).as("close after onClose: harmless success").isTrue();
 
     await().during(Duration.ofMillis(300)).atMost(Duration.ofSeconds(2))
-        .until(() -> c.events().calls.get() == callsAtClose && lateListener.get() == 0);
+        .until(() -> c.events().calls.get() == callsAtClose && lateListener.get() == 1);
     assertThat(c.events().closes).hasValue(1);
     assertThat(c.task().readyState()).isEqualTo(SocketTask.CLOSED);
     c.events().assertNoViolations();
+  }
+
+  @Test
+  void aTextMessageThatIsNotUtf8EndsInOnErrorThenOnClose1006AndNeverArrives() throws Exception {
+    CompletableFuture<byte[]> closeFrame = new CompletableFuture<>();
+    RawServer raw = track(new RawServer(conn -> {
+      conn.switchProtocols(conn.readRequest(), "");
+      conn.writeFrame(0x1, true, new byte[] {'o', 'k', (byte) 0xC3, 0x28}); // 0xC3 0x28 is not UTF-8
+      closeFrame.complete(conn.readFrame());
+      conn.awaitEof();
+    }));
+    Connected c = connect(runtime(), ws(raw.port(), "/bad-utf8"));
+
+    assertThat(c.events().awaitClose().code()).isEqualTo(1006);
+    SocketResult error = c.events().awaitError();
+    assertThat(error.errMsg()).contains("invalid UTF-8").contains("1007");
+    assertThat(c.events().log).containsSubsequence("open", "error NETWORK", "close 1006");
+    assertThat(c.events().messages).as("the bad text never reaches onMessage").isEmpty();
+    byte[] frame = closeFrame.get(WAIT.toMillis(), TimeUnit.MILLISECONDS);
+    assertThat(frame[0]).as("opcode of the client's frame").isEqualTo((byte) 0x8);
+    assertThat(((frame[1] & 0xff) << 8) | (frame[2] & 0xff)).as("close code sent").isEqualTo(1007);
+    assertThat(c.task().readyState()).isEqualTo(SocketTask.CLOSED);
   }
 }

@@ -17,7 +17,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
 
 /** Every connect attempt ends in open or in onError then onClose(1006), with the failure classified. */
-@Timeout(20)
+@Timeout(60) // above several E2e.WAITs: a guard against hangs, not a speed check
 class ConnectFailureE2eTest extends E2e {
 
   private static final CloseEvent ABNORMAL = new CloseEvent(1006, "abnormal closure");

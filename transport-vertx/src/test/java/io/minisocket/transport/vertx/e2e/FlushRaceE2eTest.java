@@ -35,7 +35,7 @@ import org.junit.jupiter.api.Timeout;
  * few instructions wide; this test makes it deterministic with a transport decorator that holds the user thread
  * right after it saw {@code writeQueueFull() == true} until the real VertxTransport has delivered {@code writable()}.
  */
-@Timeout(20)
+@Timeout(60) // above several E2e.WAITs: a guard against hangs, not a speed check
 class FlushRaceE2eTest extends E2e {
 
   /** Holds the next non-Vert.x thread that sees a full write queue until writable() has reached core. */

@@ -30,7 +30,7 @@ import org.junit.jupiter.api.Timeout;
  * {@code connect()} returns only after the first event was delivered (over a real VertxTransport), which is what such
  * a preemption looks like to core. (Without the stall it happens about once in 2,000 connects on an idle machine.)
  */
-@Timeout(20)
+@Timeout(60) // above several E2e.WAITs: a guard against hangs, not a speed check
 class ListenerRegistrationE2eTest extends E2e {
 
   /** Returns from connect() only once the connection's first event has been delivered to core. */

@@ -24,7 +24,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
 
 /** Opening over ws and wss, and what onOpen and onMessage give the user. */
-@Timeout(20)
+@Timeout(60) // above several E2e.WAITs: a guard against hangs, not a speed check
 class OpenAndMessagesE2eTest extends E2e {
 
   private TestServer echoWithChat() throws Exception {

@@ -37,7 +37,7 @@ import org.junit.jupiter.api.Timeout;
 /**
  * Sending: the queue's byte bound, backpressure, a connection lost with sends queued, concurrency, queue-until-open.
  */
-@Timeout(30)
+@Timeout(90) // above several E2e.WAITs: a guard against hangs, not a speed check
 class SendQueueE2eTest extends E2e {
 
   /** Waits until the task's queue has not changed for a while: the server is not reading, nothing moves. */

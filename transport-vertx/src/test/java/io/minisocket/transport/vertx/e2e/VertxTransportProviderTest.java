@@ -15,7 +15,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
 
 /** The transport is found with {@link ServiceLoader} under the name "vertx", and what it creates works. */
-@Timeout(20)
+@Timeout(60) // above several E2e.WAITs: a guard against hangs, not a speed check
 class VertxTransportProviderTest extends E2e {
 
   private static TransportProvider vertxProvider() {
