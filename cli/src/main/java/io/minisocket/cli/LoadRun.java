@@ -274,7 +274,8 @@ final class LoadRun {
     if (result.errMsg() != null) {
       return result.api() == null ? "onError " + result.errMsg() : result.errMsg();
     }
-    return api + " error " + result.errorCode() + " " + result.errorMessage();
+    String code = result.error().isPresent() ? String.valueOf(result.error().getAsInt()) : "null";
+    return api + " error " + code + " " + result.errorMessage();
   }
 
   private void answered() {
