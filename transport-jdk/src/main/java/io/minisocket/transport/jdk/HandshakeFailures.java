@@ -1,5 +1,7 @@
 package io.minisocket.transport.jdk;
 
+import io.minisocket.core.transport.ExplainingTrustManager;
+import io.minisocket.core.transport.ExplainingTrustManager.UntrustedCertificateException;
 import io.minisocket.core.transport.TransportFailure;
 import io.minisocket.core.transport.TransportFailure.Kind;
 import java.net.ConnectException;
@@ -73,7 +75,7 @@ final class HandshakeFailures {
     }
     if (c instanceof SSLException || c instanceof CertificateException || c instanceof CertPathValidatorException
         || c instanceof CertPathBuilderException) {
-      return TransportFailure.of(Kind.TLS, "TLS failed: " + describe(c), top);
+      return TransportFailure.of(Kind.TLS, "TLS failed: " + tlsReason(c), top);
     }
     if (c instanceof UnknownHostException || c instanceof UnresolvedAddressException) {
       return TransportFailure.of(Kind.UNKNOWN_HOST, "unknown host: " + uri.getHost(), top);
@@ -83,6 +85,20 @@ final class HandshakeFailures {
           + port(uri), top);
     }
     return null;
+  }
+
+  /**
+   * The certificate check's own reason (self-signed, unknown issuer, expired, hostname mismatch; see
+   * {@link ExplainingTrustManager}) when it is among the causes, else the first message.
+   */
+  private static String tlsReason(Throwable failure) {
+    Throwable c = failure;
+    for (int depth = 0; c != null && depth < MAX_DEPTH; depth++, c = c.getCause() == c ? null : c.getCause()) {
+      if (c instanceof UntrustedCertificateException untrusted) {
+        return untrusted.getMessage();
+      }
+    }
+    return describe(failure);
   }
 
   private static int port(URI uri) {

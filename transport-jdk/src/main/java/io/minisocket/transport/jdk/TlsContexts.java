@@ -1,5 +1,6 @@
 package io.minisocket.transport.jdk;
 
+import io.minisocket.core.transport.ExplainingTrustManager;
 import java.io.ByteArrayInputStream;
 import java.io.IOException;
 import java.io.InputStream;
@@ -26,8 +27,12 @@ final class TlsContexts {
   private TlsContexts() {}
 
   /**
+   * Unless the caller brings its own context, the server's certificate is checked by an
+   * {@link ExplainingTrustManager}, so that a refusal names its reason (self-signed, unknown issuer, expired,
+   * hostname mismatch); {@link JdkTransportOptions.Builder#trustAll} checks nothing.
+   *
    * @param options the transport settings
-   * @return the caller's context, the JDK's default one, or one that trusts what the options say
+   * @return the caller's context, or one that trusts what the options say (the JDK's default trust store if nothing)
    * @throws IllegalArgumentException if a configured trust file cannot be read or parsed
    */
   static SSLContext of(JdkTransportOptions options) {
@@ -38,14 +43,10 @@ final class TlsContexts {
       if (options.trustAll()) {
         return context(new WithoutHostCheck(null));
       }
-      KeyStore trusted = trustStore(options);
-      if (trusted == null && options.verifyHost()) {
-        return SSLContext.getDefault();
-      }
       TrustManagerFactory tmf = TrustManagerFactory.getInstance(TrustManagerFactory.getDefaultAlgorithm());
-      tmf.init(trusted); // null: the JDK's default trust store
-      X509TrustManager checking = x509(tmf.getTrustManagers());
-      return context(options.verifyHost() ? checking : new WithoutHostCheck(checking));
+      tmf.init(trustStore(options)); // null: the JDK's default trust store
+      X509ExtendedTrustManager checking = x509(tmf.getTrustManagers());
+      return context(new ExplainingTrustManager(options.verifyHost() ? checking : new WithoutHostCheck(checking)));
     } catch (GeneralSecurityException e) {
       throw new IllegalStateException("cannot set up TLS: " + e.getMessage(), e);
     }
@@ -104,13 +105,13 @@ final class TlsContexts {
     }
   }
 
-  private static X509TrustManager x509(TrustManager[] managers) {
+  private static X509ExtendedTrustManager x509(TrustManager[] managers) {
     for (TrustManager m : managers) {
-      if (m instanceof X509TrustManager x509) {
+      if (m instanceof X509ExtendedTrustManager x509) {
         return x509;
       }
     }
-    throw new IllegalStateException("the JDK has no X.509 trust manager");
+    throw new IllegalStateException("the JDK has no X509ExtendedTrustManager");
   }
 
   /**

@@ -59,10 +59,10 @@ class JdkTransportTlsTest {
   }
 
   @Test
-  void theJdkDefaultTrustStoreDoesNotTrustASelfSignedCertificate() {
+  void theJdkDefaultTrustStoreDoesNotTrustASelfSignedCertificateAndSaysSo() {
     TransportFailure failure = connect(JdkTransportOptions.defaults(), localhost).awaitFailed();
     assertThat(failure.kind()).isEqualTo(TransportFailure.Kind.TLS);
-    assertThat(failure.message()).startsWith("TLS failed: ");
+    assertThat(failure.message()).startsWith("TLS failed: self-signed certificate: ");
   }
 
   @Test
@@ -91,6 +91,7 @@ class JdkTransportTlsTest {
     TransportFailure failure = connect(JdkTransportOptions.builder().trustPem(pem).build(), otherHost)
         .awaitFailed();
     assertThat(failure.kind()).isEqualTo(TransportFailure.Kind.TLS);
+    assertThat(failure.message()).startsWith("TLS failed: hostname mismatch: ");
     assertThat(connect(JdkTransportOptions.builder().trustPem(pem).verifyHost(false).build(), otherHost).opened())
         .as("opened with host verification off").isTrue();
   }

@@ -1,5 +1,7 @@
 package io.minisocket.transport.vertx;
 
+import io.minisocket.core.transport.ExplainingTrustManager;
+import io.minisocket.core.transport.ExplainingTrustManager.UntrustedCertificateException;
 import io.minisocket.core.transport.TransportFailure;
 import io.minisocket.core.transport.TransportFailure.Kind;
 import io.netty.channel.ConnectTimeoutException;
@@ -101,7 +103,7 @@ final class FailureClassifier {
     String alert = null;
     Throwable c = failure;
     for (int depth = 0; c != null && depth < MAX_DEPTH; depth++, c = c.getCause() == c ? null : c.getCause()) {
-      if (c instanceof ExplainingTrustManager.UntrustedCertificateException untrusted) {
+      if (c instanceof UntrustedCertificateException untrusted) {
         return untrusted.getMessage();
       }
       Matcher m = ALERT.matcher(String.valueOf(c.getMessage()));

@@ -3,6 +3,7 @@ package io.minisocket.transport.vertx;
 import io.minisocket.core.transport.ConnectRequest;
 import io.minisocket.core.transport.Connection;
 import io.minisocket.core.transport.ConnectionEvents;
+import io.minisocket.core.transport.ExplainingTrustManager;
 import io.minisocket.core.transport.Transport;
 import io.minisocket.core.transport.TransportFailure;
 import io.vertx.core.Context;
@@ -222,7 +223,7 @@ public final class VertxTransport implements Transport {
       o.setTrustAll(true).setVerifyHost(false);
     } else {
       o.setVerifyHost(options.verifyHost());
-      o.setTrustOptions(new ExplainingTrustManager(trustManager(trustedCertificates(options))).asTrustOptions());
+      o.setTrustOptions(TrustManagerOptions.of(new ExplainingTrustManager(trustManager(trustedCertificates(options)))));
     }
     if (options.clientCertificatePem() != null) {
       o.setKeyCertOptions(new PemKeyCertOptions()

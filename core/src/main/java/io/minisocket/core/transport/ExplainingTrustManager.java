@@ -1,9 +1,6 @@
-package io.minisocket.transport.vertx;
+package io.minisocket.core.transport;
 
-import io.vertx.core.Vertx;
-import io.vertx.core.net.TrustOptions;
 import java.net.Socket;
-import java.security.KeyStore;
 import java.security.cert.CertPathBuilderException;
 import java.security.cert.CertPathValidatorException;
 import java.security.cert.CertificateException;
@@ -15,12 +12,8 @@ import java.util.ArrayList;
 import java.util.Collection;
 import java.util.List;
 import java.util.Locale;
-import java.util.function.Function;
-import javax.net.ssl.ManagerFactoryParameters;
+import java.util.Objects;
 import javax.net.ssl.SSLEngine;
-import javax.net.ssl.TrustManager;
-import javax.net.ssl.TrustManagerFactory;
-import javax.net.ssl.TrustManagerFactorySpi;
 import javax.net.ssl.X509ExtendedTrustManager;
 
 /**
@@ -29,12 +22,15 @@ import javax.net.ssl.X509ExtendedTrustManager;
  * an expired (or not yet valid) certificate, or a host name the certificate does not cover. The JDK's own text
  * ("PKIX path building failed: unable to find valid certification path to requested target") stays the cause.
  *
- * <p>Host name checks stay where Vert.x put them (the engine's endpoint identification, done by the delegate).
+ * <p>Transports install it in their TLS setup in place of the trust manager it wraps, and look for an
+ * {@link UntrustedCertificateException} among the causes of a failed handshake to report the reason. Host name checks
+ * stay with the delegate (the engine's endpoint identification), and so do client certificate checks. Besides the
+ * delegate's checks, the server's own certificate must be valid now, even when it is itself trusted.
  */
-final class ExplainingTrustManager extends X509ExtendedTrustManager {
+public final class ExplainingTrustManager extends X509ExtendedTrustManager {
 
-  /** A refused server certificate, with the reason as its message. */
-  static final class UntrustedCertificateException extends CertificateException {
+  /** A refused server certificate, with the reason (self-signed, unknown issuer, expired...) as its message. */
+  public static final class UntrustedCertificateException extends CertificateException {
     private static final long serialVersionUID = 1L;
 
     UntrustedCertificateException(String message, Throwable cause) {
@@ -44,49 +40,14 @@ final class ExplainingTrustManager extends X509ExtendedTrustManager {
 
   private final X509ExtendedTrustManager delegate;
 
-  ExplainingTrustManager(X509ExtendedTrustManager delegate) {
-    this.delegate = delegate;
-  }
-
   /**
-   * This trust manager as Vert.x trust options. (Vert.x's {@code TrustOptions.wrap} would do, but its wrapper
-   * class logs through SLF4J directly and fails where SLF4J is absent.)
+   * @param delegate the trust manager that decides; its refusals are explained, its verdicts kept
    */
-  TrustOptions asTrustOptions() {
-    TrustManagerFactory factory = new TrustManagerFactory(new TrustManagerFactorySpi() {
-      @Override
-      protected void engineInit(KeyStore keyStore) {
-        // configured already
-      }
-
-      @Override
-      protected void engineInit(ManagerFactoryParameters parameters) {
-        // configured already
-      }
-
-      @Override
-      protected TrustManager[] engineGetTrustManagers() {
-        return new TrustManager[] {ExplainingTrustManager.this};
-      }
-    }, null, "MiniSocket") { };
-    return new TrustOptions() {
-      @Override
-      public TrustOptions copy() {
-        return this; // immutable
-      }
-
-      @Override
-      public TrustManagerFactory getTrustManagerFactory(Vertx vertx) {
-        return factory;
-      }
-
-      @Override
-      public Function<String, TrustManager[]> trustManagerMapper(Vertx vertx) {
-        return serverName -> factory.getTrustManagers();
-      }
-    };
+  public ExplainingTrustManager(X509ExtendedTrustManager delegate) {
+    this.delegate = Objects.requireNonNull(delegate, "delegate");
   }
 
+  /** Checks with the delegate (host name included, when the engine asks for it); explains a refusal. */
   @Override
   public void checkServerTrusted(X509Certificate[] chain, String authType, SSLEngine engine)
       throws CertificateException {
@@ -94,12 +55,14 @@ final class ExplainingTrustManager extends X509ExtendedTrustManager {
         () -> delegate.checkServerTrusted(chain, authType, engine));
   }
 
+  /** Checks with the delegate; explains a refusal. */
   @Override
   public void checkServerTrusted(X509Certificate[] chain, String authType, Socket socket)
       throws CertificateException {
     explaining(chain, null, () -> delegate.checkServerTrusted(chain, authType, socket));
   }
 
+  /** Checks with the delegate; explains a refusal. */
   @Override
   public void checkServerTrusted(X509Certificate[] chain, String authType) throws CertificateException {
     explaining(chain, null, () -> delegate.checkServerTrusted(chain, authType));
@@ -119,23 +82,27 @@ final class ExplainingTrustManager extends X509ExtendedTrustManager {
     requireValidNow(chain);
   }
 
+  /** Left to the delegate. */
   @Override
   public void checkClientTrusted(X509Certificate[] chain, String authType, SSLEngine engine)
       throws CertificateException {
     delegate.checkClientTrusted(chain, authType, engine);
   }
 
+  /** Left to the delegate. */
   @Override
   public void checkClientTrusted(X509Certificate[] chain, String authType, Socket socket)
       throws CertificateException {
     delegate.checkClientTrusted(chain, authType, socket);
   }
 
+  /** Left to the delegate. */
   @Override
   public void checkClientTrusted(X509Certificate[] chain, String authType) throws CertificateException {
     delegate.checkClientTrusted(chain, authType);
   }
 
+  /** The delegate's accepted issuers. */
   @Override
   public X509Certificate[] getAcceptedIssuers() {
     return delegate.getAcceptedIssuers();
@@ -156,7 +123,7 @@ final class ExplainingTrustManager extends X509ExtendedTrustManager {
   }
 
   /** The reason a certificate was refused, as a person would say it; {@code failure} stays the cause. */
-  static UntrustedCertificateException explained(X509Certificate[] chain, String host, CertificateException failure) {
+  private static UntrustedCertificateException explained(X509Certificate[] chain, String host, CertificateException failure) {
     X509Certificate leaf = chain.length > 0 ? chain[0] : null;
     String subject = leaf == null ? "(no certificate)" : leaf.getSubjectX500Principal().getName();
     if (has(failure, CertificateExpiredException.class) || reason(failure, "EXPIRED")) {
