@@ -11,6 +11,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import picocli.CommandLine;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.ParameterException;
@@ -59,12 +60,29 @@ final class ConnectionOptions {
    * @throws ParameterException when the file is missing or invalid
    */
   SocketConfig config(PrintWriter err) {
-    SocketConfig result = platform.defaultConfig();
-    if (config != null) {
+    return config(spec.commandLine(), platform.defaultConfig(), config, insecureDev, err);
+  }
+
+  /**
+   * The configuration rule of every command: {@code --config} over the platform's defaults, and the url check off
+   * (with a warning) under {@code --insecure-dev}.
+   *
+   * @param commandLine the command, for a usage error
+   * @param defaults    the platform's default configuration
+   * @param file        the {@code --config} file, or {@code null}
+   * @param insecureDev whether {@code --insecure-dev} was given
+   * @param err         where the {@code --insecure-dev} warning goes
+   * @return the configuration
+   * @throws ParameterException when the file is missing or invalid
+   */
+  static SocketConfig config(CommandLine commandLine, SocketConfig defaults, Path file, boolean insecureDev,
+      PrintWriter err) {
+    SocketConfig result = defaults;
+    if (file != null) {
       try {
-        result = JsonConfig.read(config, result); // keys the file lacks keep the platform's defaults
+        result = JsonConfig.read(file, result); // keys the file lacks keep the platform's defaults
       } catch (ConfigException e) {
-        throw new ParameterException(spec.commandLine(), "--config: " + e.getMessage(), e);
+        throw new ParameterException(commandLine, "--config: " + e.getMessage(), e);
       }
     }
     if (insecureDev) {
@@ -83,14 +101,29 @@ final class ConnectionOptions {
    * @throws ParameterException when the {@code --trust-pem} file cannot be read or holds no certificate
    */
   VertxTransport transport(Path embeddedTrust) {
+    return transport(spec.commandLine(), trustPem, embeddedTrust, insecureDev);
+  }
+
+  /**
+   * The trust rule of every command.
+   *
+   * @param commandLine   the command, for a usage error
+   * @param trustPem      the {@code --trust-pem} file, or {@code null}
+   * @param embeddedTrust the embedded server's certificate to trust when {@code trustPem} is not given, or
+   *                      {@code null}
+   * @param insecureDev   whether {@code --insecure-dev} was given (every certificate is then accepted)
+   * @return the transport
+   * @throws ParameterException when the {@code --trust-pem} file cannot be read or holds no certificate
+   */
+  static VertxTransport transport(CommandLine commandLine, Path trustPem, Path embeddedTrust, boolean insecureDev) {
     Path pem = trustPem != null ? trustPem : embeddedTrust;
     if (trustPem != null && !Files.isReadable(trustPem)) {
-      throw new ParameterException(spec.commandLine(), "--trust-pem: cannot read " + trustPem);
+      throw new ParameterException(commandLine, "--trust-pem: cannot read " + trustPem);
     }
     try {
       return VertxTransport.create(VertxTransportOptions.builder().trustPem(pem).trustAll(insecureDev).build());
     } catch (IllegalArgumentException e) {
-      throw new ParameterException(spec.commandLine(), "--trust-pem: " + e.getMessage(), e);
+      throw new ParameterException(commandLine, "--trust-pem: " + e.getMessage(), e);
     }
   }
 

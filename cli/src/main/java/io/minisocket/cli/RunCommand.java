@@ -11,14 +11,11 @@ import io.minisocket.adapter.uni.UniSettings;
 import io.minisocket.adapter.wx.Wx;
 import io.minisocket.adapter.wx.WxSettings;
 import io.minisocket.core.SocketConfig;
-import io.minisocket.core.json.ConfigException;
-import io.minisocket.core.json.JsonConfig;
 import io.minisocket.js.JsConsole;
 import io.minisocket.js.JsError;
 import io.minisocket.js.JsException;
 import io.minisocket.js.JsScript;
 import io.minisocket.transport.vertx.VertxTransport;
-import io.minisocket.transport.vertx.VertxTransportOptions;
 import java.io.PrintWriter;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
@@ -148,38 +145,19 @@ final class RunCommand implements Callable<Integer> {
   }
 
   private VertxTransport transport(EmbeddedEchoServer server) {
-    Path pem = trustPem != null ? trustPem : server != null ? server.certificatePem() : null;
-    if (trustPem != null && !Files.isReadable(trustPem)) {
-      throw new ParameterException(spec.commandLine(), "--trust-pem: cannot read " + trustPem);
-    }
-    try {
-      return VertxTransport.create(VertxTransportOptions.builder().trustPem(pem).trustAll(insecureDev).build());
-    } catch (IllegalArgumentException e) {
-      throw new ParameterException(spec.commandLine(), "--trust-pem: " + e.getMessage(), e);
-    }
+    return ConnectionOptions.transport(spec.commandLine(), trustPem, server == null ? null : server.certificatePem(),
+        insecureDev);
   }
 
   private SocketConfig config(EmbeddedEchoServer server, PrintWriter err) {
-    SocketConfig result = platform.defaultConfig();
-    if (config != null) {
-      try {
-        result = JsonConfig.read(config, result);
-      } catch (ConfigException e) {
-        throw new ParameterException(spec.commandLine(), "--config: " + e.getMessage(), e);
-      }
-    }
+    SocketConfig result = ConnectionOptions.config(spec.commandLine(), platform.defaultConfig(), config, insecureDev,
+        err);
     List<String> domains = new ArrayList<>(result.socketDomains());
     domains.addAll(allow);
     if (server != null) {
       domains.add("localhost");
     }
-    SocketConfig.Builder builder = result.toBuilder().socketDomains(domains);
-    if (insecureDev) {
-      err.println("minisocket: WARNING --insecure-dev: every server certificate is accepted and urls are not "
-          + "checked. For development only.");
-      builder.urlCheck(false);
-    }
-    return builder.build();
+    return result.toBuilder().socketDomains(domains).build();
   }
 
   private void addFacade(JsScript.Builder builder, VertxTransport transport, SocketConfig config) {
