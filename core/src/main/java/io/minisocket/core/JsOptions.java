@@ -155,12 +155,16 @@ public final class JsOptions {
       return object.get(key);
     }
 
-    /** Records a wrong type, led by the platform's wording where known: {@code expected} as "a string/String". */
-    private void wrong(String key, String expected) {
-      String[] names = expected.split("/");
+    /**
+     * Records a wrong type, led by the platform's wording where known.
+     *
+     * @param expected what the value must be, in words ("a string")
+     * @param jsType   the JavaScript type the platform's wording names ("String")
+     */
+    private void wrong(String key, String expected, String jsType) {
       String actual = Validation.typeName(value(key));
-      String detail = key + " must be " + names[0] + ", got " + actual;
-      String wording = profile == null ? null : profile.wrongTypeWording(key, names[1],
+      String detail = key + " must be " + expected + ", got " + actual;
+      String wording = profile == null ? null : profile.wrongTypeWording(key, jsType,
           Character.toUpperCase(actual.charAt(0)) + actual.substring(1));
       builder.problem(wording == null ? detail : wording + " (" + detail + ")");
     }
@@ -170,7 +174,7 @@ public final class JsOptions {
       if (v == null || v instanceof String) {
         return (String) v;
       }
-      wrong(key, "a string/String");
+      wrong(key, "a string", "String");
       return null;
     }
 
@@ -179,7 +183,7 @@ public final class JsOptions {
       if (v == null || v instanceof Boolean) {
         return (Boolean) v;
       }
-      wrong(key, "a boolean/Boolean");
+      wrong(key, "a boolean", "Boolean");
       return null;
     }
 
@@ -191,7 +195,7 @@ public final class JsOptions {
       if (v instanceof Number n && n.doubleValue() == Math.rint(n.doubleValue()) && !Double.isInfinite(n.doubleValue())) {
         return n.longValue();
       }
-      wrong(key, "a whole number/Number");
+      wrong(key, "a whole number", "Number");
       return null;
     }
 
@@ -211,7 +215,7 @@ public final class JsOptions {
         }
         return out;
       }
-      wrong(key, "an object/Object");
+      wrong(key, "an object", "Object");
       return null;
     }
 
@@ -231,7 +235,7 @@ public final class JsOptions {
         }
         return out;
       }
-      wrong(key, "an array of strings/Array");
+      wrong(key, "an array of strings", "Array");
       return null;
     }
 
@@ -241,7 +245,7 @@ public final class JsOptions {
       if (v == null || v instanceof Consumer) {
         return (Consumer<SocketResult>) v;
       }
-      wrong(key, "a function (java.util.function.Consumer)/Function");
+      wrong(key, "a function (java.util.function.Consumer)", "Function");
       return null;
     }
 

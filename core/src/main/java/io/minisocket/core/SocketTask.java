@@ -26,8 +26,8 @@ import java.util.function.Consumer;
  *       see every event it causes; state touched only on the loop needs no lock.</li>
  *   <li><em>Off a loop</em> (the default): network events run listeners on the transport's thread, callbacks that
  *       follow a call of yours (a bad option, say) on the runtime's callback executor. No callback or event of a task
- *       runs before {@code connectSocket} has returned it, and an open, error or close that no listener of its kind
- *       has seen yet is kept for the first one added. But nothing orders a callback after the caller's next
+ *       runs before {@code connectSocket} has returned it, and a listener added after an open, error or close still
+ *       gets it, once, in the task's order. But nothing orders a callback after the caller's next
  *       statement: {@code success} may run before the caller has assigned the returned task to its own variable
  *       (use the task inside listeners you add after the call, or run on a loop), and state shared between the
  *       caller and callbacks needs the usual synchronisation.</li>

@@ -28,6 +28,7 @@ import org.apache.logging.log4j.Logger;
 public final class SingleThreadEventLoop implements EventLoop {
   private static final Logger LOG = LogManager.getLogger(SingleThreadEventLoop.class);
   private static final long MIN_PERIOD_NANOS = TimeUnit.MILLISECONDS.toNanos(1);
+  private static final Duration MAX_DELAY = Duration.ofDays(365);
 
   private final String name;
   private final Duration closeTimeout;
@@ -108,13 +109,18 @@ public final class SingleThreadEventLoop implements EventLoop {
 
   @Override
   public Timer setTimeout(Runnable task, Duration delay) {
-    return schedule(task, Math.max(0, delay.toNanos()), 0);
+    return schedule(task, Math.max(0, capped(delay).toNanos()), 0);
   }
 
   @Override
   public Timer setInterval(Runnable task, Duration period) {
-    long nanos = Math.max(MIN_PERIOD_NANOS, period.toNanos());
+    long nanos = Math.max(MIN_PERIOD_NANOS, capped(period).toNanos());
     return schedule(task, nanos, nanos);
+  }
+
+  /** A year at most, so that a huge delay (JavaScript's {@code setTimeout(f, 1e300)}) neither throws nor overflows. */
+  private static Duration capped(Duration delay) {
+    return delay.compareTo(MAX_DELAY) > 0 ? MAX_DELAY : delay;
   }
 
   private Timer schedule(Runnable task, long delayNanos, long periodNanos) {
@@ -185,6 +191,14 @@ public final class SingleThreadEventLoop implements EventLoop {
 
   @Override
   public void reportException(Throwable exception) {
+    if (!inLoop() && !isClosed() && !handlers.isEmpty()) {
+      try {
+        execute(() -> reportException(exception)); // handlers run on the loop, as documented
+        return;
+      } catch (RejectedExecutionException closedMeanwhile) {
+        // the loop closed since the check: report here, as for a closed loop
+      }
+    }
     if (handlers.isEmpty()) {
       LOG.error("A task on the event loop {} threw; the loop goes on", name, exception);
       return;

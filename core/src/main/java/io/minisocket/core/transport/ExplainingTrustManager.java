@@ -139,8 +139,8 @@ public final class ExplainingTrustManager extends X509ExtendedTrustManager {
       return new UntrustedCertificateException("hostname mismatch: the certificate is for " + names(leaf)
           + (host == null ? "" : ", not " + host), failure);
     }
-    if (has(failure, CertPathBuilderException.class) || has(failure, CertPathValidatorException.class)
-        || text.contains("certification path") || text.contains("pkix")) {
+    if (leaf != null && (has(failure, CertPathBuilderException.class) || has(failure, CertPathValidatorException.class)
+        || text.contains("certification path") || text.contains("pkix"))) {
       // No path to a trusted certificate (or one through a trusted certificate's name that the signature belies).
       X509Certificate top = chain[chain.length - 1];
       if (chain.length == 1 && top.getSubjectX500Principal().equals(top.getIssuerX500Principal())) {

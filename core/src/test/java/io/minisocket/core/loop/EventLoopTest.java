@@ -99,6 +99,28 @@ class EventLoopTest {
   }
 
   @Test
+  void aHugeDelayNeitherThrowsNorFiresEarly() throws Exception {
+    EventLoop.Timer huge = loop.setTimeout(() -> log.add("huge"), Duration.ofSeconds(Long.MAX_VALUE));
+    EventLoop.Timer hugeInterval = loop.setInterval(() -> log.add("huge interval"), Duration.ofDays(100_000));
+    loop.setTimeout(() -> log.add("soon"), Duration.ofMillis(20));
+    await().atMost(Duration.ofSeconds(10)).until(() -> log.contains("soon"));
+    loop.submit(() -> null).get(10, TimeUnit.SECONDS);
+    assertThat(log).containsExactly("soon");
+    assertThat(huge.isActive()).isTrue();
+    assertThat(huge.cancel()).isTrue();
+    assertThat(hugeInterval.cancel()).isTrue();
+  }
+
+  @Test
+  void anExceptionReportedFromAnotherThreadReachesTheHandlersOnTheLoop() throws Exception {
+    CompletableFuture<Thread> handledOn = new CompletableFuture<>();
+    Thread loopThread = loop.submit(Thread::currentThread).get(10, TimeUnit.SECONDS);
+    loop.onUncaughtException(e -> handledOn.complete(Thread.currentThread()));
+    loop.reportException(new IllegalStateException("reported from a test thread"));
+    assertThat(handledOn.get(10, TimeUnit.SECONDS)).isSameAs(loopThread);
+  }
+
+  @Test
   void anExceptionInATaskIsReportedAndTheLoopGoesOn() throws Exception {
     List<Throwable> reported = new CopyOnWriteArrayList<>();
     loop.onUncaughtException(e -> {

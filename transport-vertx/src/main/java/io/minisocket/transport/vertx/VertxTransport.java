@@ -214,7 +214,6 @@ public final class VertxTransport implements Transport {
     WebSocketClientOptions o = new WebSocketClientOptions()
         .setTcpNoDelay(options.tcpNoDelay())
         .setMaxFrameSize(options.maxFrameSize())
-        .setMaxMessageSize(options.maxMessageSize())
         .setClosingTimeout((int) Math.max(1, (options.closingTimeoutMillis() + 999) / 1000))
         .setMaxConnections(Integer.MAX_VALUE)
         .setTryUsePerMessageCompression(false)
