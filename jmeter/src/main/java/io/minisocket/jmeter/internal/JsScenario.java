@@ -43,6 +43,8 @@ import org.apache.logging.log4j.Logger;
  */
 final class JsScenario implements AutoCloseable {
   private static final Logger LOG = LogManager.getLogger(JsScenario.class);
+  /** The platforms {@link JsScript} has globals for. */
+  private static final List<String> PLATFORMS = List.of("wx", "my", "uni", "taro");
 
   private final ScenarioSpec spec;
   private final JsScript script;
@@ -68,6 +70,10 @@ final class JsScenario implements AutoCloseable {
    * @throws JsException              for a syntax error or an error the file's top level threw
    */
   static JsScenario start(ScenarioSpec spec, long timeoutMillis) {
+    if (!PLATFORMS.contains(spec.platform())) {
+      throw new IllegalArgumentException(
+          "platform: a JavaScript scenario runs on wx, my, uni or taro, got '" + spec.platform() + "'");
+    }
     if (!Files.isRegularFile(spec.script())) {
       throw new IllegalArgumentException("script: no JavaScript file at '" + spec.script() + "'");
     }
@@ -84,9 +90,7 @@ final class JsScenario implements AutoCloseable {
         case "wx" -> builder.wx((Wx) (facade = WxPlatform.facade(t, settings, config, builder.loop())));
         case "my" -> builder.my((My) (facade = MyPlatform.facade(t, settings, config, builder.loop())));
         case "uni" -> builder.uni((Uni) (facade = UniAppPlatform.facade(t, settings, config, builder.loop())));
-        case "taro" -> builder.taro((Taro) (facade = TaroPlatform.facade(t, settings, config, builder.loop())));
-        default -> throw new IllegalArgumentException(
-            "platform: a JavaScript scenario runs on wx, my, uni or taro, got '" + spec.platform() + "'");
+        default -> builder.taro((Taro) (facade = TaroPlatform.facade(t, settings, config, builder.loop()))); // taro
       }
       globals.forEach(builder::global);
       script = builder.build();
