@@ -111,7 +111,7 @@ final class JsScenario implements AutoCloseable {
   }
 
   /**
-   * Calls an exported function and fills the sample: its time is the call's (until a returned Promise settles); its
+   * Calls an exported function and fills the sample: its time and latency are the call's (until a returned Promise settles); its
    * response data what the function returned (a string as it is, an ArrayBuffer as bytes, anything else as JSON).
    * A thrown error, a rejected Promise or an error no script code caught in a callback during the call fails it with
    * the JavaScript error text.
@@ -128,6 +128,7 @@ final class JsScenario implements AutoCloseable {
     CompletableFuture<Object> call = script.call(function, arguments.toArray());
     try {
       Object value = call.get(timeoutMillis, TimeUnit.MILLISECONDS);
+      result.latencyEnd();
       result.sampleEnd();
       List<JsError> uncaught = script.errors();
       if (uncaught.size() > errorsBefore) {
