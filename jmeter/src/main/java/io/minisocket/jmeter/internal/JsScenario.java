@@ -1,10 +1,7 @@
 package io.minisocket.jmeter.internal;
 
-import io.minisocket.adapter.my.My;
-import io.minisocket.adapter.taro.Taro;
-import io.minisocket.adapter.uni.Uni;
-import io.minisocket.adapter.wx.Wx;
 import io.minisocket.core.SocketConfig;
+import io.minisocket.core.loop.EventLoop;
 import io.minisocket.core.spi.PlatformFacade;
 import io.minisocket.core.transport.Transport;
 import io.minisocket.jmeter.internal.BuiltInPlatforms.MyPlatform;
@@ -25,6 +22,7 @@ import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
+import java.util.function.Function;
 import java.util.stream.Collectors;
 import org.apache.jmeter.samplers.SampleResult;
 import org.apache.logging.log4j.Level;
@@ -85,13 +83,14 @@ final class JsScenario implements AutoCloseable {
     PlatformFacade facade = null;
     JsScript script = null;
     try {
-      Transport t = transport.value();
-      switch (spec.platform()) {
-        case "wx" -> builder.wx((Wx) (facade = WxPlatform.facade(t, settings, config, builder.loop())));
-        case "my" -> builder.my((My) (facade = MyPlatform.facade(t, settings, config, builder.loop())));
-        case "uni" -> builder.uni((Uni) (facade = UniAppPlatform.facade(t, settings, config, builder.loop())));
-        default -> builder.taro((Taro) (facade = TaroPlatform.facade(t, settings, config, builder.loop()))); // taro
-      }
+      Transport engineTransport = transport.value();
+      EventLoop loop = builder.loop();
+      facade = switch (spec.platform()) {
+        case "wx" -> given(WxPlatform.facade(engineTransport, settings, config, loop), builder::wx);
+        case "my" -> given(MyPlatform.facade(engineTransport, settings, config, loop), builder::my);
+        case "uni" -> given(UniAppPlatform.facade(engineTransport, settings, config, loop), builder::uni);
+        default -> given(TaroPlatform.facade(engineTransport, settings, config, loop), builder::taro); // "taro"
+      };
       globals.forEach(builder::global);
       script = builder.build();
       script.load(spec.script());
@@ -110,9 +109,16 @@ final class JsScenario implements AutoCloseable {
     }
   }
 
+  /** Gives the script its platform global over the facade (made on the script's loop, so never refused). */
+  private static <F extends PlatformFacade> F given(F facade, Function<F, JsScript.Builder> global) {
+    global.apply(facade);
+    return facade;
+  }
+
   /**
-   * Calls an exported function and fills the sample: its time and latency are the call's (until a returned Promise settles); its
-   * response data what the function returned (a string as it is, an ArrayBuffer as bytes, anything else as JSON).
+   * Calls an exported function and fills the sample: its time and latency are the call's (until a returned Promise
+   * settles); its response data what the function returned (a string as it is, an ArrayBuffer as bytes, anything else
+   * as JSON).
    * A thrown error, a rejected Promise or an error no script code caught in a callback during the call fails it with
    * the JavaScript error text.
    *

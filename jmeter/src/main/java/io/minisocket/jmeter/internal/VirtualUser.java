@@ -27,9 +27,9 @@ import org.apache.jmeter.samplers.SampleResult;
  * {@code error} code as response code. Failures of the plugin's own (a timeout, no socket yet, a bad property) use
  * the codes {@link #TIMEOUT}, {@link #NO_SOCKET} and {@link #BAD_PROPERTY}.
  *
- * <p>Lifecycle: made by the thread's first MiniSocket sampler; {@link #endCurrent()} at the thread's end
- * closes its socket (code 1000), lets go of its facade and closes its scenario. Threading: used by its JMeter thread only; the socket's
- * listeners hand events over through futures and a queue. Every wait is bounded by the sampler's timeout.
+ * <p>Lifecycle: made by the thread's first MiniSocket sampler; {@link #endCurrent()} at the thread's end closes its
+ * socket (code 1000), lets go of its facade and closes its scenario. Threading: used by its JMeter thread only; the
+ * socket's listeners hand events over through futures and a queue. Every wait is bounded by the sampler's timeout.
  */
 public final class VirtualUser {
   /** Response code: nothing came within the sampler's timeout, or JMeter interrupted the thread to stop. */
