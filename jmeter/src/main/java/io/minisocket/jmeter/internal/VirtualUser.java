@@ -111,7 +111,11 @@ public final class VirtualUser {
         return;
       } catch (RuntimeException e) { // IllegalArgumentException, ConfigException, UncheckedIOException
         result.setStampAndTime(System.currentTimeMillis(), 0);
-        failure(result, BAD_PROPERTY, e.getMessage());
+        if (Thread.currentThread().isInterrupted()) { // JMeter stopping the test while the script started
+          timedOut(result, "loading " + spec.script() + ": not done", timeoutMillis, "");
+        } else {
+          failure(result, BAD_PROPERTY, e.getMessage());
+        }
         return;
       }
     }
