@@ -11,7 +11,8 @@ import org.apache.jmeter.testelement.ThreadListener;
 
 /**
  * The base of the MiniSocket samplers: connect ({@link ConnectSampler}), send ({@link SendSampler}), wait for a
- * message ({@link ReceiveSampler}) and close ({@link CloseSampler}).
+ * message ({@link ReceiveSampler}) and close ({@link CloseSampler}); and a JavaScript scenario
+ * ({@link JsScenarioSampler}), whose script is kept for the thread the same way (see there).
  *
  * <p><b>Lifecycle.</b> Each JMeter thread (virtual user) has one socket, kept for the thread across its
  * samplers: a connect opens it (closing one still open), send, receive and close use it. When the thread ends its

@@ -20,8 +20,9 @@ import org.junit.jupiter.api.Test;
 /**
  * JMeter's distributed mode with the plugin jar as a user installs it: two {@code jmeter-server} engines as separate
  * JVMs on 127.0.0.1 (RMI SSL off), started from the JMeter home the build assembles with the plugin jar in
- * {@code lib/ext}, and a controller JVM sending them the example plan ({@code jmeter -n -t echo.jmx -R ... -l ...}).
- * The samples of both engines arrive at the controller's results file.
+ * {@code lib/ext}, and a controller JVM sending them the example plans ({@code jmeter -n -t echo.jmx -R ... -l ...}):
+ * first the JavaScript scenario ({@code js-scenario.jmx}: GraalJS from the plugin jar, in JMeter's class loader),
+ * then the echo plan. The samples of both engines arrive at the controller's results file.
  */
 class DistributedRunIT {
   private static final int THREADS = 2;
@@ -58,21 +59,21 @@ class DistributedRunIT {
         await().atMost(START).until(() -> read(out).contains("Created remote object"));
       }
 
-      Path results = dir.resolve("results.jtl");
-      Process controller = start(dir, dir.resolve("controller.out"),
-          "-n", "-t", EmbeddedJMeter.example("echo.jmx").toString(), "-R", String.join(",", engines),
-          "-l", results.toString(), "-j", dir.resolve("controller.log").toString(),
-          "-X", "-Gurl=" + echo.url(), "-GtrustPem=" + echo.trustPem(), "-Gplatform=wx",
-          "-Gconfig={\"socketDomains\":[\"localhost\"]}", // read by the plugin's relocated Jackson
-          "-Gthreads=" + THREADS, "-Gloops=" + LOOPS,
-          // an engine's first connects include its JVM's warm-up (class loading, TLS set-up): about 5 s here,
-          // with three JVMs starting on two shared cores; the default 10 s was once not enough
-          "-GtimeoutMs=30000");
-      assertThat(controller.waitFor(90, TimeUnit.SECONDS)).as("controller finished; output:%n%s",
-          read(dir.resolve("controller.out"))).isTrue();
-      assertThat(controller.exitValue()).isZero();
+      // the JavaScript scenario first, the engines kept; then the echo plan, which ends them (-X)
+      List<Map<String, String>> scenarioSamples = control(dir, "js-scenario", engines, echo, false,
+          "-Gscript=" + EmbeddedJMeter.EXAMPLES.resolve("scenario.js"));
+      assertThat(scenarioSamples).as("2 engines x %d threads x %d loops x 3 functions", THREADS, LOOPS)
+          .hasSize(2 * THREADS * LOOPS * 3);
+      assertThat(scenarioSamples).allSatisfy(sample -> assertThat(sample.get("success"))
+          .as("%s %s %s", sample.get("label"), sample.get("responseCode"), sample.get("responseMessage"))
+          .isEqualTo("true"));
+      assertThat(scenarioSamples).filteredOn(sample -> sample.get("label").equals("echo"))
+          .extracting(sample -> sample.get("responseMessage")).containsOnly("echo() returned a string");
+      assertThat(scenarioSamples).extracting(sample -> sample.get("threadName"))
+          .as("thread names carry the engine").anyMatch(name -> name.contains(engines.get(0)))
+          .anyMatch(name -> name.contains(engines.get(1)));
 
-      List<Map<String, String>> samples = csv(results);
+      List<Map<String, String>> samples = control(dir, "echo", engines, echo, true, "-Gplatform=wx");
       assertThat(samples).as("2 engines x %d threads x %d loops x 4 samplers", THREADS, LOOPS)
           .hasSize(2 * THREADS * LOOPS * 4);
       assertThat(samples).allSatisfy(sample -> assertThat(sample.get("success"))
@@ -83,8 +84,36 @@ class DistributedRunIT {
       assertThat(samples).extracting(sample -> sample.get("threadName"))
           .as("thread names carry the engine").anyMatch(name -> name.contains(engines.get(0)))
           .anyMatch(name -> name.contains(engines.get(1)));
-      assertThat(echo.server().received()).hasSize(2 * THREADS * LOOPS);
+      assertThat(echo.server().received()).as("the scenario's echoes and the plan's").hasSize(2 * 2 * THREADS * LOOPS);
     }
+  }
+
+  /**
+   * Runs a plan of the examples folder from a controller JVM on the engines and reads its results.
+   *
+   * @param exit whether the engines exit after the run ({@code -X})
+   */
+  private List<Map<String, String>> control(Path dir, String plan, List<String> engines, LocalEcho echo,
+      boolean exit, String... properties) throws Exception {
+    Path results = dir.resolve(plan + ".jtl");
+    List<String> arguments = new ArrayList<>(List.of(
+        "-n", "-t", EmbeddedJMeter.example(plan + ".jmx").toString(), "-R", String.join(",", engines),
+        "-l", results.toString(), "-j", dir.resolve(plan + ".log").toString(),
+        "-Gurl=" + echo.url(), "-GtrustPem=" + echo.trustPem(),
+        "-Gconfig={\"socketDomains\":[\"localhost\"]}", // read by the plugin's relocated Jackson
+        "-Gthreads=" + THREADS, "-Gloops=" + LOOPS,
+        // an engine's first connects include its JVM's warm-up (class loading, TLS set-up): about 5 s here,
+        // with three JVMs starting on two shared cores; the default 10 s was once not enough
+        "-GtimeoutMs=30000"));
+    if (exit) {
+      arguments.add("-X");
+    }
+    arguments.addAll(List.of(properties));
+    Path out = dir.resolve(plan + ".out");
+    Process controller = start(dir, out, arguments.toArray(String[]::new));
+    assertThat(controller.waitFor(90, TimeUnit.SECONDS)).as("controller finished; output:%n%s", read(out)).isTrue();
+    assertThat(controller.exitValue()).isZero();
+    return csv(results);
   }
 
   private Process start(Path dir, Path out, String... arguments) throws IOException {

@@ -18,7 +18,8 @@ class SamplerFormsTest {
       "io.minisocket.jmeter.ConnectSampler | MiniSocket connect | platform,url,headers,protocols,settings,config,trustPem,trustAll,facade,timeoutMs",
       "io.minisocket.jmeter.SendSampler | MiniSocket send | message,binary,timeoutMs",
       "io.minisocket.jmeter.ReceiveSampler | MiniSocket receive | match,timeoutMs",
-      "io.minisocket.jmeter.CloseSampler | MiniSocket close | code,reason,timeoutMs"})
+      "io.minisocket.jmeter.CloseSampler | MiniSocket close | code,reason,timeoutMs",
+      "io.minisocket.jmeter.JsScenarioSampler | MiniSocket JavaScript scenario | platform,script,function,arguments,globals,settings,config,trustPem,trustAll,timeoutMs"})
   void everyPropertyHasALabelledFieldInTheSamplersForm(String sampler, String title, String properties)
       throws Exception {
     EmbeddedJMeter.init();

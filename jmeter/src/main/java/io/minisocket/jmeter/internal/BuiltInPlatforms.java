@@ -13,6 +13,7 @@ import io.minisocket.adapter.wx.WxSettings;
 import io.minisocket.core.ConnectOptions;
 import io.minisocket.core.SocketConfig;
 import io.minisocket.core.SocketTask;
+import io.minisocket.core.loop.EventLoop;
 import io.minisocket.core.spi.PlatformFacade;
 import io.minisocket.core.transport.Transport;
 import io.minisocket.jmeter.SamplerPlatform;
@@ -42,12 +43,16 @@ public final class BuiltInPlatforms {
 
     @Override
     public Client open(Transport transport, Map<String, String> settings, SocketConfig config) {
-      Settings.requireKnown(id(), settings, Set.of(BASE_LIBRARY, CONNECTION_LIMIT));
-      WxSettings.Builder builder = WxSettings.builder().config(config);
+      Wx wx = facade(transport, settings, config, null);
+      return client(wx, (options, onTask) -> onTask.accept(wx.connectSocket(options)));
+    }
+
+    static Wx facade(Transport transport, Map<String, String> settings, SocketConfig config, EventLoop loop) {
+      Settings.requireKnown("wx", settings, Set.of(BASE_LIBRARY, CONNECTION_LIMIT));
+      WxSettings.Builder builder = WxSettings.builder().config(config).eventLoop(loop);
       Settings.ifGiven(settings, BASE_LIBRARY, builder::baseLibraryVersion);
       Settings.ifGivenInt(settings, CONNECTION_LIMIT, builder::connectionLimit);
-      Wx wx = Wx.create(transport, builder.build());
-      return client(wx, (options, onTask) -> onTask.accept(wx.connectSocket(options)));
+      return Wx.create(transport, builder.build());
     }
   }
 
@@ -67,11 +72,15 @@ public final class BuiltInPlatforms {
 
     @Override
     public Client open(Transport transport, Map<String, String> settings, SocketConfig config) {
-      Settings.requireKnown(id(), settings, Set.of(MAX_SOCKETS));
-      MySettings.Builder builder = MySettings.builder();
-      Settings.ifGivenInt(settings, MAX_SOCKETS, builder::maxSockets);
-      My my = My.create(transport, builder.build(), config);
+      My my = facade(transport, settings, config, null);
       return client(my, (options, onTask) -> onTask.accept(my.connectSocketTask(options)));
+    }
+
+    static My facade(Transport transport, Map<String, String> settings, SocketConfig config, EventLoop loop) {
+      Settings.requireKnown("my", settings, Set.of(MAX_SOCKETS));
+      MySettings.Builder builder = MySettings.builder().eventLoop(loop);
+      Settings.ifGivenInt(settings, MAX_SOCKETS, builder::maxSockets);
+      return My.create(transport, builder.build(), config);
     }
   }
 
@@ -84,12 +93,16 @@ public final class BuiltInPlatforms {
 
     @Override
     public Client open(Transport transport, Map<String, String> settings, SocketConfig config) {
-      Settings.requireKnown(id(), settings, Set.of(TARGET, CONNECTION_LIMIT));
-      UniSettings.Builder builder = UniSettings.builder();
+      Uni uni = facade(transport, settings, config, null);
+      return client(uni, (options, onTask) -> onTask.accept(uni.connectSocket(options).task()));
+    }
+
+    static Uni facade(Transport transport, Map<String, String> settings, SocketConfig config, EventLoop loop) {
+      Settings.requireKnown("uni", settings, Set.of(TARGET, CONNECTION_LIMIT));
+      UniSettings.Builder builder = UniSettings.builder().eventLoop(loop);
       Settings.ifGiven(settings, TARGET, target -> builder.target(UniPlatform.fromId(target)));
       Settings.ifGivenInt(settings, CONNECTION_LIMIT, builder::connectionLimit);
-      Uni uni = Uni.create(transport, builder.build(), config);
-      return client(uni, (options, onTask) -> onTask.accept(uni.connectSocket(options).task()));
+      return Uni.create(transport, builder.build(), config);
     }
   }
 
@@ -102,12 +115,16 @@ public final class BuiltInPlatforms {
 
     @Override
     public Client open(Transport transport, Map<String, String> settings, SocketConfig config) {
-      Settings.requireKnown(id(), settings, Set.of(TARGET, CONNECTION_LIMIT));
-      TaroSettings.Builder builder = TaroSettings.builder();
+      Taro taro = facade(transport, settings, config, null);
+      return client(taro, (options, onTask) -> taro.connectSocket(options).thenAccept(onTask));
+    }
+
+    static Taro facade(Transport transport, Map<String, String> settings, SocketConfig config, EventLoop loop) {
+      Settings.requireKnown("taro", settings, Set.of(TARGET, CONNECTION_LIMIT));
+      TaroSettings.Builder builder = TaroSettings.builder().eventLoop(loop);
       Settings.ifGiven(settings, TARGET, target -> builder.target(taroTarget(target)));
       Settings.ifGivenInt(settings, CONNECTION_LIMIT, builder::connectionLimit);
-      Taro taro = Taro.create(transport, builder.build(), config);
-      return client(taro, (options, onTask) -> taro.connectSocket(options).thenAccept(onTask));
+      return Taro.create(transport, builder.build(), config);
     }
 
     private static TaroTarget taroTarget(String value) {

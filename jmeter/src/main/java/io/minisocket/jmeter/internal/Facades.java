@@ -52,6 +52,25 @@ public final class Facades {
     return CLIENTS.acquire(key, Facades::open);
   }
 
+  /**
+   * @param trustPem a PEM file of certificates to trust, or blank for the JDK's trust store
+   * @param trustAll whether to accept every certificate (development only)
+   * @return a lease on the engine's transport for that trust
+   * @throws IllegalArgumentException for an unreadable certificate file
+   */
+  static Lease<Transport> transport(String trustPem, boolean trustAll) {
+    return TRANSPORTS.acquire(new TransportKey(trustPem, trustAll), Facades::transport);
+  }
+
+  /**
+   * @param platform the platform's id
+   * @param config   the app configuration as JSON, or blank
+   * @return the configuration, or the platform's default for a blank one
+   */
+  static SocketConfig config(String platform, String config) {
+    return config.isBlank() ? platform(platform).defaultConfig() : JsonConfig.read(config);
+  }
+
   /** Closes every facade and transport of this engine (the end of a test). */
   public static void closeAll() {
     CLIENTS.closeAll();
@@ -66,9 +85,8 @@ public final class Facades {
   private static PooledClient open(Key key) {
     SamplerPlatform platform = platform(key.platform());
     Map<String, String> settings = Settings.parse(key.settings());
-    SocketConfig config = key.config().isBlank() ? platform.defaultConfig() : JsonConfig.read(key.config());
-    Lease<Transport> transport = TRANSPORTS.acquire(new TransportKey(key.trustPem(), key.trustAll()),
-        Facades::transport);
+    SocketConfig config = config(key.platform(), key.config());
+    Lease<Transport> transport = transport(key.trustPem(), key.trustAll());
     try {
       return new PooledClient(platform.open(transport.value(), settings, config), transport);
     } catch (RuntimeException e) {

@@ -9,8 +9,10 @@ import io.minisocket.core.SendOptions;
 import io.minisocket.core.SocketResult;
 import io.minisocket.jmeter.internal.Facades.PooledClient;
 import io.minisocket.jmeter.internal.SharedPool.Lease;
+import io.minisocket.js.JsException;
 import java.nio.charset.StandardCharsets;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutionException;
@@ -19,14 +21,15 @@ import java.util.concurrent.TimeoutException;
 import org.apache.jmeter.samplers.SampleResult;
 
 /**
- * One JMeter thread's socket and facade, kept for the thread across its samplers. Each method fills one
+ * One JMeter thread's socket and facade (and its JavaScript scenario, if it runs one), kept for the thread across its
+ * samplers. Each method fills one
  * sample: the platform's result as response message (its JSON object) and success flag, {@code errMsg} or Alipay's
  * {@code error} code as response code. Failures of the plugin's own (a timeout, no socket yet, a bad property) use
  * the codes {@link #TIMEOUT}, {@link #NO_SOCKET} and {@link #BAD_PROPERTY}.
  *
- * <p>Lifecycle: made by the thread's first MiniSocket sampler; {@link #endCurrent()} at the thread's end
- * closes its socket (code 1000) and lets go of its facade. Threading: used by its JMeter thread only; the socket's
- * listeners hand events over through futures and a queue. Every wait is bounded by the sampler's timeout.
+ * <p>Lifecycle: made by the thread's first MiniSocket sampler; {@link #endCurrent()} at the thread's end closes its
+ * socket (code 1000), lets go of its facade and closes its scenario. Threading: used by its JMeter thread only; the
+ * socket's listeners hand events over through futures and a queue. Every wait is bounded by the sampler's timeout.
  */
 public final class VirtualUser {
   /** Response code: nothing came within the sampler's timeout, or JMeter interrupted the thread to stop. */
@@ -39,6 +42,12 @@ public final class VirtualUser {
   public static final String ON_MESSAGE = "onMessage";
   /** Response code of a receive that ended because the socket closed. */
   public static final String ON_CLOSE = "onClose";
+  /** Response code of a scenario sample whose function returned (or whose Promise resolved). */
+  public static final String RETURNED = "returned";
+  /** Response code: the scenario's function threw, its Promise rejected, or the file failed to load. */
+  public static final String JS_ERROR = "js error";
+  /** Response code: a callback, listener or timer of the scenario threw an error no script code caught. */
+  public static final String UNCAUGHT = "uncaught";
 
   /**
    * The thread's user. A thread-local rather than a JMeter variable: JMeter clears a thread's variables before it
@@ -51,6 +60,7 @@ public final class VirtualUser {
   private Facades.Key clientKey;
   private Socket socket;
   private long roundTripStartMillis = -1;
+  private JsScenario scenario;
 
   private VirtualUser() {
   }
@@ -72,6 +82,52 @@ public final class VirtualUser {
       CURRENT.remove();
       user.endSocket("JMeter thread finished", END_TIMEOUT_MILLIS);
       user.releaseClient();
+      user.endScenario();
+    }
+  }
+
+  /**
+   * Calls a function of this user's JavaScript scenario, starting the scenario first when the user has none, or one
+   * with another spec (script, platform, settings, configuration, trust or globals): the sample's clock starts after
+   * that. A call that runs past its time ends the scenario; the next sample starts it again.
+   *
+   * @param spec          the scenario
+   * @param function      the exported function to call
+   * @param arguments     its arguments
+   * @param timeoutMillis how long loading the file, and then the call, may take
+   * @param result        the sample to fill
+   */
+  public void callScenario(ScenarioSpec spec, String function, List<String> arguments, long timeoutMillis,
+      SampleResult result) {
+    if (scenario != null && !scenario.spec().equals(spec)) {
+      endScenario();
+    }
+    if (scenario == null) {
+      try {
+        scenario = JsScenario.start(spec, timeoutMillis);
+      } catch (JsException e) {
+        result.setStampAndTime(System.currentTimeMillis(), 0);
+        failure(result, JS_ERROR, "loading " + spec.script() + ": " + e.error().describe());
+        return;
+      } catch (RuntimeException e) { // IllegalArgumentException, ConfigException, UncheckedIOException
+        result.setStampAndTime(System.currentTimeMillis(), 0);
+        if (Thread.currentThread().isInterrupted()) { // JMeter stopping the test while the script started
+          timedOut(result, "loading " + spec.script() + ": not done", timeoutMillis, "");
+        } else {
+          failure(result, BAD_PROPERTY, e.getMessage());
+        }
+        return;
+      }
+    }
+    if (!scenario.call(function, arguments, timeoutMillis, result)) {
+      endScenario();
+    }
+  }
+
+  private void endScenario() {
+    if (scenario != null) {
+      scenario.close();
+      scenario = null;
     }
   }
 
@@ -323,14 +379,14 @@ public final class VirtualUser {
     result.setResponseMessage(Json.object(platform.toMap()));
   }
 
-  private static void failure(SampleResult result, String code, String message) {
+  static void failure(SampleResult result, String code, String message) {
     result.setSuccessful(false);
     result.setResponseCode(code);
     result.setResponseMessage(message);
   }
 
   /** A wait that ended without its event: in time, or because JMeter interrupted the thread to stop the test. */
-  private static void timedOut(SampleResult result, String nothing, long timeoutMillis, String detail) {
+  static void timedOut(SampleResult result, String nothing, long timeoutMillis, String detail) {
     failure(result, TIMEOUT, nothing + (Thread.currentThread().isInterrupted() ? " before the thread was interrupted"
         : " within " + timeoutMillis + " ms") + detail);
   }
