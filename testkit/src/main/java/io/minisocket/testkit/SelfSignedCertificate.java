@@ -1,6 +1,7 @@
 package io.minisocket.testkit;
 
 import java.io.IOException;
+import java.io.OutputStream;
 import java.math.BigInteger;
 import java.net.InetAddress;
 import java.net.UnknownHostException;
@@ -154,6 +155,28 @@ public final class SelfSignedCertificate {
    */
   public Path writeCertificatePem(Path directory) throws IOException {
     return Files.writeString(directory.resolve("certificate.pem"), certificatePem, StandardCharsets.US_ASCII);
+  }
+
+  /**
+   * Writes a trust store holding the certificate into a directory, for clients that trust a PKCS#12 or JKS store.
+   *
+   * @param directory where to write {@code trust.p12} or {@code trust.jks}
+   * @param type      {@code PKCS12} or {@code JKS}
+   * @param password  the store's password
+   * @return the file written
+   * @throws IOException when it cannot be written
+   */
+  public Path writeTrustStore(Path directory, String type, String password) throws IOException {
+    Path file = directory.resolve("trust." + (type.equalsIgnoreCase("JKS") ? "jks" : "p12"));
+    try (OutputStream out = Files.newOutputStream(file)) {
+      KeyStore store = KeyStore.getInstance(type);
+      store.load(null, null);
+      store.setCertificateEntry("minisocket-test", certificate);
+      store.store(out, password.toCharArray());
+    } catch (GeneralSecurityException e) {
+      throw new IllegalStateException("cannot make a " + type + " trust store", e);
+    }
+    return file;
   }
 
   private static boolean isIpLiteral(String name) {
