@@ -5,13 +5,20 @@ import static org.assertj.core.api.Assertions.assertThatCode;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.vertx.core.Vertx;
+import java.io.File;
 import java.io.IOException;
 import java.net.URL;
 import java.net.URLClassLoader;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.TimeUnit;
+import java.util.regex.Pattern;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.Timeout;
+import org.junit.jupiter.api.io.TempDir;
 
 /**
  * Vert.x 5 needs Netty 4.2; a Spring Boot 3.5 application gets Netty 4.1 from Boot's BOM. The transport must refuse
@@ -20,6 +27,8 @@ import org.junit.jupiter.api.Test;
 class NettyVersionCheckTest {
   /** Netty 4.1.137.Final's common, buffer and transport jars, copied there by the build (see the pom). */
   private static final Path NETTY_41 = Path.of("target", "netty-4.1");
+  /** The version of those jars (the pom's {@code netty41.version}). */
+  private static final String NETTY_41_VERSION = "4.1.137.Final";
 
   @Test
   void netty41IsRefusedNamingTheVersionsFoundAndTheFix() throws IOException {
@@ -31,6 +40,49 @@ class NettyVersionCheckTest {
           .hasMessageContaining("netty-transport 4.1.137.Final")
           .hasMessageContaining("import io.netty:netty-bom 4.2.x in your dependencyManagement before Spring Boot's");
     }
+  }
+
+  /**
+   * As a Spring Boot 3.5 application would run it: its BOM pins the Netty artifacts that 4.1 has to 4.1 (here
+   * netty-common, -buffer and -transport replace their 4.2 jars), the rest stays as Vert.x 5 brings it.
+   * {@code VertxTransport.create()} must fail with the check's message, not a {@code NoClassDefFoundError} or
+   * {@code NoSuchMethodError} from inside Vert.x.
+   */
+  @Test
+  @Timeout(120)
+  void vertxTransportCreateOnNetty41FailsWithTheClearMessage(@TempDir Path dir) throws Exception {
+    List<String> classPath = new ArrayList<>();
+    List<String> pinned = new ArrayList<>();
+    for (URL jar : jars(NETTY_41)) {
+      Path file = Path.of(jar.toURI());
+      classPath.add(file.toString());
+      pinned.add(file.getFileName().toString().replace("-" + NETTY_41_VERSION + ".jar", "-"));
+    }
+    for (String entry : System.getProperty("java.class.path").split(File.pathSeparator)) {
+      String name = Path.of(entry).getFileName().toString();
+      if (pinned.stream().noneMatch(artifact -> name.matches(Pattern.quote(artifact) + "\\d[^-]*\\.jar"))) {
+        classPath.add(entry);
+      }
+    }
+    assertThat(classPath).as("class path with the 4.2 jars replaced: %s", classPath).hasSize(
+        System.getProperty("java.class.path").split(File.pathSeparator).length);
+    Path output = dir.resolve("child.out");
+    Process child = new ProcessBuilder(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
+        "-cp", String.join(File.pathSeparator, classPath), CreateTransportMain.class.getName())
+        .redirectErrorStream(true).redirectOutput(output.toFile()).start();
+    try {
+      assertThat(child.waitFor(100, TimeUnit.SECONDS)).as("the child JVM ended").isTrue();
+    } finally {
+      child.destroyForcibly();
+    }
+    String printed = Files.readString(output);
+    assertThat(printed)
+        .contains("java.lang.IllegalStateException: MiniSocket's Vert.x transport needs Netty 4.2 (Vert.x 5), "
+            + "but found ")
+        .contains("netty-common 4.1.137.Final")
+        .contains("import io.netty:netty-bom 4.2.x")
+        .doesNotContain("NoClassDefFoundError");
+    assertThat(child.exitValue()).as("exit status; output: %s", printed).isEqualTo(1);
   }
 
   @Test
