@@ -147,7 +147,6 @@ class NettyVersionCheckTest {
   private static URL[] netty41Urls() throws IOException {
     return netty41Jars().stream().map(jar -> url(Path.of(jar))).toArray(URL[]::new);
   }
-  }
 
   private static URL url(Path file) {
     try {
