@@ -33,6 +33,7 @@ import io.minisocket.testkit.RecordedClose;
 import io.minisocket.testkit.RecordedMessage;
 import io.minisocket.testkit.RecordedRequest;
 import io.minisocket.testkit.Script;
+import io.minisocket.testkit.SelfSignedCertificate;
 import io.minisocket.testkit.ServerConnection;
 import java.nio.ByteBuffer;
 import java.nio.charset.StandardCharsets;
@@ -845,11 +846,48 @@ public abstract class AdapterContractKit<F extends PlatformFacade> {
    */
   @Test
   public void required_fault_untrustedCertificate_reportsATlsError() {
-    MockWebSocketServer untrusted = resources.server(KitCertificates.UNTRUSTED);
-    Faulted faulted = connectAndFault(facade, untrusted.url());
+    assertRefusedCertificate(KitCertificates.UNTRUSTED, "self-signed certificate: CN=localhost is not trusted");
+  }
+
+  /**
+   * A trusted certificate for another host name than the URL's fails as the platform's certificate error that says
+   * "hostname mismatch" and names both. When this fails, look at whether the transport verifies host names and how
+   * it explains a refusal ({@code ExplainingTrustManager}).
+   */
+  @Test
+  public void required_fault_certificateForAnotherHost_reportsAHostnameMismatch() {
+    assertRefusedCertificate(KitCertificates.OTHER_HOST,
+        "hostname mismatch: the certificate is for example.invalid, not localhost");
+  }
+
+  /**
+   * A trusted certificate that has expired fails as the platform's certificate error that says "certificate
+   * expired" and when. When this fails, look at whether the transport's trust manager checks the dates of a
+   * certificate that is itself trusted.
+   */
+  @Test
+  public void required_fault_expiredCertificate_reportsItExpired() {
+    assertRefusedCertificate(KitCertificates.EXPIRED, "certificate expired: CN=localhost was valid until "
+        + KitCertificates.EXPIRED.certificate().getNotAfter().toInstant());
+  }
+
+  /**
+   * A certificate issued by an authority the transport does not trust fails as the platform's certificate error
+   * that says "unknown issuer" and names it.
+   */
+  @Test
+  public void required_fault_certificateFromAnUnknownIssuer_namesTheIssuer() {
+    assertRefusedCertificate(KitCertificates.UNKNOWN_ISSUER,
+        "unknown issuer: CN=MiniSocket Kit Unknown CA, which signed CN=localhost, is not trusted");
+  }
+
+  /** A connect to a server presenting {@code certificate} fails as the platform's TLS error naming {@code cause}. */
+  private void assertRefusedCertificate(SelfSignedCertificate certificate, String cause) {
+    MockWebSocketServer refused = resources.server(certificate);
+    Faulted faulted = connectAndFault(facade, refused.url());
     SocketResult error = faulted.assertFault(ErrorKind.TLS);
-    assertThat(error.describe()).as("the error names the cause").contains("self-signed certificate");
-    assertThat(untrusted.requests()).as("handshake requests over an untrusted connection").isEmpty();
+    assertThat(error.describe()).as("the error names the cause").contains(cause);
+    assertThat(refused.requests()).as("handshake requests over a refused connection").isEmpty();
   }
 
   /**

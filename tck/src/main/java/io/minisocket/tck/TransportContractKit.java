@@ -17,6 +17,7 @@ import io.minisocket.testkit.RecordedClose;
 import io.minisocket.testkit.RecordedMessage;
 import io.minisocket.testkit.RecordedRequest;
 import io.minisocket.testkit.Script;
+import io.minisocket.testkit.SelfSignedCertificate;
 import io.minisocket.testkit.ServerConnection;
 import java.net.URI;
 import java.nio.ByteBuffer;
@@ -422,11 +423,29 @@ public abstract class TransportContractKit {
    */
   @Test
   public void required_failure_untrustedCertificateIsATlsFailure() {
-    MockWebSocketServer untrusted = resources.server(KitCertificates.UNTRUSTED);
+    assertRefusedCertificate(KitCertificates.UNTRUSTED, "self-signed certificate");
+  }
+
+  /**
+   * Each other reason to refuse a certificate is a {@code TLS} failure whose message names it: a trusted certificate
+   * for another host ("hostname mismatch"), a trusted but expired one ("certificate expired"), one from an
+   * untrusted authority ("unknown issuer"). When this fails, look at whether the transport's TLS setup wraps its
+   * trust manager in {@code ExplainingTrustManager} and passes its message on.
+   */
+  @Test
+  public void required_failure_aRefusedCertificateNamesTheReason() {
+    assertRefusedCertificate(KitCertificates.OTHER_HOST, "hostname mismatch");
+    assertRefusedCertificate(KitCertificates.EXPIRED, "certificate expired");
+    assertRefusedCertificate(KitCertificates.UNKNOWN_ISSUER, "unknown issuer");
+  }
+
+  private void assertRefusedCertificate(SelfSignedCertificate certificate, String reason) {
+    MockWebSocketServer refused = resources.server(certificate);
     PortEvents events = new PortEvents();
-    connect(request(untrusted.url()), events);
-    assertFailure(events, TransportFailure.Kind.TLS);
-    assertThat(untrusted.requests()).as("requests sent over an untrusted connection").isEmpty();
+    connect(request(refused.url()), events);
+    assertThat(assertFailure(events, TransportFailure.Kind.TLS).message()).as("the failure names the reason")
+        .contains(reason);
+    assertThat(refused.requests()).as("requests sent over a refused connection").isEmpty();
   }
 
   /**

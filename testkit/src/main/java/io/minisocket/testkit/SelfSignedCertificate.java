@@ -1,6 +1,7 @@
 package io.minisocket.testkit;
 
 import java.io.IOException;
+import java.io.OutputStream;
 import java.math.BigInteger;
 import java.net.InetAddress;
 import java.net.UnknownHostException;
@@ -20,6 +21,7 @@ import java.util.ArrayList;
 import java.util.Base64;
 import java.util.Date;
 import java.util.List;
+import java.util.concurrent.atomic.AtomicLong;
 import javax.net.ssl.KeyManagerFactory;
 import javax.net.ssl.SSLContext;
 import javax.net.ssl.TrustManagerFactory;
@@ -35,9 +37,11 @@ import org.bouncycastle.operator.jcajce.JcaContentSignerBuilder;
 
 /**
  * A self-signed certificate (EC P-256, valid from yesterday to tomorrow) made in memory, for {@code wss://} test
- * servers. Trust it in a client with its PEM ({@link #certificatePem()} or {@link #writeCertificatePem(Path)}).
+ * servers; for tests of refused certificates also an {@link #expired} one or one {@link #issue issued} by another. Trust it in a client with its PEM ({@link #certificatePem()} or {@link #writeCertificatePem(Path)}).
  */
 public final class SelfSignedCertificate {
+  /** Serial numbers, unique in this JVM (certificates made in the same millisecond must differ). */
+  private static final AtomicLong SERIALS = new AtomicLong(System.currentTimeMillis());
   private final X509Certificate certificate;
   private final PrivateKey privateKey;
   private final String certificatePem;
@@ -64,6 +68,37 @@ public final class SelfSignedCertificate {
    * @return the certificate
    */
   public static SelfSignedCertificate forNames(String... names) {
+    Instant now = Instant.now();
+    return make(null, now.minus(1, ChronoUnit.DAYS), now.plus(1, ChronoUnit.DAYS), names);
+  }
+
+  /**
+   * A self-signed certificate that expired yesterday (valid for the two days before), for testing how a client
+   * reports an expired certificate.
+   *
+   * @param names host names or IP literals, as in {@link #forNames}
+   * @return the certificate
+   */
+  public static SelfSignedCertificate expired(String... names) {
+    Instant now = Instant.now();
+    return make(null, now.minus(3, ChronoUnit.DAYS), now.minus(1, ChronoUnit.DAYS), names);
+  }
+
+  /**
+   * A certificate for the given names signed by this one (as a certificate authority), valid from yesterday to
+   * tomorrow; a server presenting it sends it alone, without this issuer. Trusting the issuer trusts it; trusting
+   * neither makes it a certificate from an unknown issuer.
+   *
+   * @param names host names or IP literals, as in {@link #forNames}
+   * @return the issued certificate
+   */
+  public SelfSignedCertificate issue(String... names) {
+    Instant now = Instant.now();
+    return make(this, now.minus(1, ChronoUnit.DAYS), now.plus(1, ChronoUnit.DAYS), names);
+  }
+
+  private static SelfSignedCertificate make(SelfSignedCertificate issuer, Instant notBefore, Instant notAfter,
+      String... names) {
     if (names.length == 0) {
       throw new IllegalArgumentException("at least one host name or IP address is needed");
     }
@@ -72,10 +107,12 @@ public final class SelfSignedCertificate {
       generator.initialize(256);
       KeyPair keys = generator.generateKeyPair();
       X500Name subject = new X500Name("CN=" + names[0]);
-      Instant now = Instant.now();
-      JcaX509v3CertificateBuilder builder = new JcaX509v3CertificateBuilder(subject,
-          BigInteger.valueOf(now.toEpochMilli()), Date.from(now.minus(1, ChronoUnit.DAYS)),
-          Date.from(now.plus(1, ChronoUnit.DAYS)), subject, keys.getPublic());
+      X500Name issuerName = issuer == null ? subject
+          : X500Name.getInstance(issuer.certificate.getSubjectX500Principal().getEncoded());
+      PrivateKey signer = issuer == null ? keys.getPrivate() : issuer.privateKey;
+      JcaX509v3CertificateBuilder builder = new JcaX509v3CertificateBuilder(issuerName,
+          BigInteger.valueOf(SERIALS.incrementAndGet()), Date.from(notBefore), Date.from(notAfter), subject,
+          keys.getPublic());
       List<GeneralName> alternatives = new ArrayList<>();
       for (String name : names) {
         alternatives.add(isIpLiteral(name)
@@ -84,11 +121,11 @@ public final class SelfSignedCertificate {
       builder.addExtension(Extension.subjectAlternativeName, false,
           new GeneralNames(alternatives.toArray(GeneralName[]::new)));
       X509Certificate certificate = new JcaX509CertificateConverter()
-          .getCertificate(builder.build(new JcaContentSignerBuilder("SHA256withECDSA").build(keys.getPrivate())));
+          .getCertificate(builder.build(new JcaContentSignerBuilder("SHA256withECDSA").build(signer)));
       return new SelfSignedCertificate(certificate, keys.getPrivate(), pem("CERTIFICATE", certificate.getEncoded()),
           pem("PRIVATE KEY", keys.getPrivate().getEncoded()));
     } catch (GeneralSecurityException | OperatorCreationException | CertIOException e) {
-      throw new IllegalStateException("cannot make a self-signed certificate", e);
+      throw new IllegalStateException("cannot make a test certificate", e);
     }
   }
 
@@ -154,6 +191,28 @@ public final class SelfSignedCertificate {
    */
   public Path writeCertificatePem(Path directory) throws IOException {
     return Files.writeString(directory.resolve("certificate.pem"), certificatePem, StandardCharsets.US_ASCII);
+  }
+
+  /**
+   * Writes a trust store holding the certificate into a directory, for clients that trust a PKCS#12 or JKS store.
+   *
+   * @param directory where to write {@code trust.p12} or {@code trust.jks}
+   * @param type      {@code PKCS12} or {@code JKS}
+   * @param password  the store's password
+   * @return the file written
+   * @throws IOException when it cannot be written
+   */
+  public Path writeTrustStore(Path directory, String type, String password) throws IOException {
+    Path file = directory.resolve("trust." + (type.equalsIgnoreCase("JKS") ? "jks" : "p12"));
+    try (OutputStream out = Files.newOutputStream(file)) {
+      KeyStore store = KeyStore.getInstance(type);
+      store.load(null, null);
+      store.setCertificateEntry("minisocket-test", certificate);
+      store.store(out, password.toCharArray());
+    } catch (GeneralSecurityException e) {
+      throw new IllegalStateException("cannot make a " + type + " trust store", e);
+    }
+    return file;
   }
 
   private static boolean isIpLiteral(String name) {

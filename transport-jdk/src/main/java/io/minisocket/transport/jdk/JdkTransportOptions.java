@@ -1,5 +1,6 @@
 package io.minisocket.transport.jdk;
 
+import io.minisocket.core.transport.TrustSource;
 import java.nio.file.Path;
 import java.util.Objects;
 import javax.net.ssl.SSLContext;
@@ -31,10 +32,7 @@ public final class JdkTransportOptions {
     JKS
   }
 
-  private final Path trustPem;
-  private final Path trustStorePath;
-  private final String trustStorePassword;
-  private final TrustStoreType trustStoreType;
+  private final TrustSource trust;
   private final SSLContext sslContext;
   private final boolean trustAll;
   private final boolean verifyHost;
@@ -43,10 +41,7 @@ public final class JdkTransportOptions {
   private final long closingTimeoutMillis;
 
   private JdkTransportOptions(Builder b) {
-    this.trustPem = b.trustPem;
-    this.trustStorePath = b.trustStorePath;
-    this.trustStorePassword = b.trustStorePassword;
-    this.trustStoreType = b.trustStoreType;
+    this.trust = b.trust;
     this.sslContext = b.sslContext;
     this.trustAll = b.trustAll;
     this.verifyHost = b.verifyHost;
@@ -60,6 +55,20 @@ public final class JdkTransportOptions {
     return DEFAULTS;
   }
 
+  /**
+   * The defaults plus the trust that the {@code minisocket.tls.*} system properties name
+   * ({@link TrustSource#fromSystemProperties()}), for transports made without code: {@code Wx.create()} and the
+   * other facades' {@code create()} find the transport with {@link java.util.ServiceLoader}, and its provider makes
+   * it with these options. Without the properties: {@link #defaults()}.
+   *
+   * @return the options
+   * @throws IllegalArgumentException if {@value TrustSource#STORE_TYPE_PROPERTY} is neither {@code PKCS12} nor
+   *     {@code JKS}
+   */
+  public static JdkTransportOptions fromSystemProperties() {
+    return builder().trust(TrustSource.fromSystemProperties().orElse(null)).build();
+  }
+
   /** @return a builder starting from the defaults */
   public static Builder builder() {
     return new Builder();
@@ -68,10 +77,7 @@ public final class JdkTransportOptions {
   /** @return a builder starting from these settings */
   public Builder toBuilder() {
     Builder b = new Builder();
-    b.trustPem = trustPem;
-    b.trustStorePath = trustStorePath;
-    b.trustStorePassword = trustStorePassword;
-    b.trustStoreType = trustStoreType;
+    b.trust = trust;
     b.sslContext = sslContext;
     b.trustAll = trustAll;
     b.verifyHost = verifyHost;
@@ -81,24 +87,9 @@ public final class JdkTransportOptions {
     return b;
   }
 
-  /** @return the PEM file whose certificate(s) are trusted, or {@code null} */
-  public Path trustPem() {
-    return trustPem;
-  }
-
-  /** @return the trust store file, or {@code null} */
-  public Path trustStorePath() {
-    return trustStorePath;
-  }
-
-  /** @return the trust store password, or {@code null} */
-  public String trustStorePassword() {
-    return trustStorePassword;
-  }
-
-  /** @return the trust store format, or {@code null} when no trust store is set */
-  public TrustStoreType trustStoreType() {
-    return trustStoreType;
+  /** @return the certificates trusted instead of the JDK's default trust store, or {@code null} for that default */
+  public TrustSource trust() {
+    return trust;
   }
 
   /** @return the caller's TLS context, or {@code null} to build one from the trust settings */
@@ -133,18 +124,15 @@ public final class JdkTransportOptions {
 
   @Override
   public String toString() {
-    return "JdkTransportOptions{trustPem=" + trustPem + ", trustStore=" + trustStorePath + " (" + trustStoreType
-        + "), sslContext=" + (sslContext != null) + ", trustAll=" + trustAll + ", verifyHost=" + verifyHost
+    return "JdkTransportOptions{trust=" + (trust == null ? "JDK default" : trust)
+        + ", sslContext=" + (sslContext != null) + ", trustAll=" + trustAll + ", verifyHost=" + verifyHost
         + ", writeQueueMaxSize=" + writeQueueMaxSize + ", maxMessageSize=" + maxMessageSize
         + ", closingTimeoutMillis=" + closingTimeoutMillis + "}";
   }
 
   /** Builds {@link JdkTransportOptions}; not thread-safe. */
   public static final class Builder {
-    private Path trustPem;
-    private Path trustStorePath;
-    private String trustStorePassword;
-    private TrustStoreType trustStoreType;
+    private TrustSource trust;
     private SSLContext sslContext;
     private boolean trustAll;
     private boolean verifyHost = true;
@@ -155,6 +143,18 @@ public final class JdkTransportOptions {
     private Builder() {}
 
     /**
+     * Trusts what a {@link TrustSource} names (a PEM file or a trust store) instead of the JDK's default trust store,
+     * as {@link #trustPem} or {@link #trustStore} would.
+     *
+     * @param source the certificates to trust, or {@code null} for the JDK's default trust store
+     * @return this builder
+     */
+    public Builder trust(TrustSource source) {
+      this.trust = source;
+      return this;
+    }
+
+    /**
      * Trusts the certificate(s) in a PEM file instead of the JDK's default trust store. Replaces a trust store set
      * with {@link #trustStore}.
      *
@@ -162,12 +162,7 @@ public final class JdkTransportOptions {
      * @return this builder
      */
     public Builder trustPem(Path pemFile) {
-      this.trustPem = pemFile;
-      if (pemFile != null) {
-        trustStorePath = null;
-        trustStorePassword = null;
-        trustStoreType = null;
-      }
+      this.trust = pemFile == null ? null : TrustSource.pem(pemFile);
       return this;
     }
 
@@ -181,10 +176,8 @@ public final class JdkTransportOptions {
      * @return this builder
      */
     public Builder trustStore(Path path, String password, TrustStoreType type) {
-      this.trustStorePath = Objects.requireNonNull(path, "path");
-      this.trustStorePassword = password;
-      this.trustStoreType = Objects.requireNonNull(type, "type");
-      this.trustPem = null;
+      this.trust = TrustSource.store(path, password,
+          TrustSource.Format.valueOf(Objects.requireNonNull(type, "type").name()));
       return this;
     }
 

@@ -29,9 +29,12 @@ public final class JdkTransportProvider implements TransportProvider {
     return NAME;
   }
 
-  /** @return a new {@link JdkTransport} with default options, which its close() stops */
+  /**
+   * @return a new {@link JdkTransport}, which its close() stops, with the defaults plus the trust that system
+   *     properties name ({@link JdkTransportOptions#fromSystemProperties()})
+   */
   @Override
   public Transport create() {
-    return JdkTransport.create();
+    return JdkTransport.create(JdkTransportOptions.fromSystemProperties());
   }
 }

@@ -9,11 +9,9 @@ import io.minisocket.core.transport.ConnectRequest;
 import io.minisocket.core.transport.TransportFailure;
 import io.minisocket.testkit.MockWebSocketServer;
 import io.minisocket.testkit.SelfSignedCertificate;
-import java.io.OutputStream;
 import java.net.URI;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.security.KeyStore;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
@@ -67,13 +65,7 @@ class JdkTransportTlsTest {
 
   @Test
   void aTrustStoreInPkcs12IsTrusted() throws Exception {
-    Path store = dir.resolve("trust.p12");
-    KeyStore ks = KeyStore.getInstance("PKCS12");
-    ks.load(null, null);
-    ks.setCertificateEntry("server", LOCALHOST.certificate());
-    try (OutputStream out = Files.newOutputStream(store)) {
-      ks.store(out, "secret".toCharArray());
-    }
+    Path store = LOCALHOST.writeTrustStore(dir, "PKCS12", "secret");
     assertThat(connect(JdkTransportOptions.builder()
         .trustStore(store, "secret", JdkTransportOptions.TrustStoreType.PKCS12).build(), localhost).opened())
         .isTrue();

@@ -1,6 +1,8 @@
 package io.minisocket.transport.vertx;
 
 import java.lang.reflect.Method;
+import java.net.URL;
+import java.security.CodeSource;
 import java.util.Map;
 import java.util.TreeMap;
 
@@ -12,6 +14,12 @@ import java.util.TreeMap;
 final class NettyVersionCheck {
   /** A class Netty 4.2 added and Vert.x 5 needs. */
   private static final String NETTY_42_CLASS = "io.netty.channel.MultiThreadIoEventLoopGroup";
+  /**
+   * A class of the same jar (netty-transport) that 4.1 has too: loaded from another jar than {@link #NETTY_42_CLASS},
+   * it means two netty-transport versions are on the class path, the older first (Vert.x then dies with
+   * {@code NoSuchMethodError}).
+   */
+  private static final String NETTY_41_CLASS = "io.netty.channel.SingleThreadEventLoop";
   static final String FIX = "import io.netty:netty-bom 4.2.x in your dependencyManagement before Spring Boot's BOM "
       + "(under spring-boot-starter-parent, set the property netty.version to a 4.2 release), or use a transport "
       + "that does not need Netty";
@@ -36,13 +44,29 @@ final class NettyVersionCheck {
       throw new IllegalStateException("MiniSocket's Vert.x transport needs Netty 4.2 (Vert.x 5), but found "
           + describe(old) + " on the class path: " + FIX);
     }
+    Class<?> netty42;
+    Class<?> older;
     try {
-      Class.forName(NETTY_42_CLASS, false, loader);
+      netty42 = Class.forName(NETTY_42_CLASS, false, loader);
+      older = Class.forName(NETTY_41_CLASS, false, loader);
     } catch (ClassNotFoundException | LinkageError e) {
       String found = versions.isEmpty() ? "a Netty without version information" : describe(versions);
       throw new IllegalStateException("MiniSocket's Vert.x transport needs Netty 4.2 (Vert.x 5), but "
           + NETTY_42_CLASS + " is missing from " + found + ": " + FIX, e);
     }
+    URL from42 = location(netty42);
+    URL fromOlder = location(older);
+    if (from42 != null && fromOlder != null && !from42.equals(fromOlder)) {
+      throw new IllegalStateException("MiniSocket's Vert.x transport needs Netty 4.2 (Vert.x 5), but the class path "
+          + "holds two netty-transport jars: " + NETTY_41_CLASS + " comes from " + fromOlder + " and "
+          + NETTY_42_CLASS + " from " + from42 + "; keep only the 4.2 one: " + FIX);
+    }
+  }
+
+  /** The jar (or directory) a class was loaded from, or {@code null} where the runtime does not say. */
+  private static URL location(Class<?> type) {
+    CodeSource source = type.getProtectionDomain().getCodeSource();
+    return source == null ? null : source.getLocation();
   }
 
   /** Netty's own record of its jars (artifactId to version), read from their META-INF; empty if Netty is absent. */

@@ -6,6 +6,7 @@ import io.minisocket.core.transport.ConnectionEvents;
 import io.minisocket.core.transport.ExplainingTrustManager;
 import io.minisocket.core.transport.Transport;
 import io.minisocket.core.transport.TransportFailure;
+import io.minisocket.core.transport.TrustSource;
 import io.vertx.core.Context;
 import io.vertx.core.Vertx;
 import io.vertx.core.http.WebSocketClientOptions;
@@ -14,18 +15,11 @@ import io.vertx.core.buffer.Buffer;
 import io.vertx.core.net.PemKeyCertOptions;
 import io.vertx.core.net.ProxyOptions;
 import io.vertx.core.net.ProxyType;
-import java.io.ByteArrayInputStream;
 import java.io.IOException;
-import java.io.InputStream;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.security.GeneralSecurityException;
-import java.security.KeyStore;
-import java.security.cert.Certificate;
-import java.security.cert.CertificateFactory;
 import java.util.ArrayList;
-import java.util.Collection;
 import java.util.List;
 import java.util.Objects;
 import java.util.Set;
@@ -35,9 +29,6 @@ import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
 import java.util.concurrent.atomic.AtomicBoolean;
-import javax.net.ssl.TrustManager;
-import javax.net.ssl.TrustManagerFactory;
-import javax.net.ssl.X509ExtendedTrustManager;
 import org.apache.logging.log4j.LogManager;
 import org.apache.logging.log4j.Logger;
 
@@ -222,7 +213,7 @@ public final class VertxTransport implements Transport {
       o.setTrustAll(true).setVerifyHost(false);
     } else {
       o.setVerifyHost(options.verifyHost());
-      o.setTrustOptions(TrustManagerOptions.of(new ExplainingTrustManager(trustManager(trustedCertificates(options)))));
+      o.setTrustOptions(TrustManagerOptions.of(new ExplainingTrustManager(TrustSource.trustManager(options.trust()))));
     }
     if (options.clientCertificatePem() != null) {
       o.setKeyCertOptions(new PemKeyCertOptions()
@@ -236,69 +227,11 @@ public final class VertxTransport implements Transport {
     return o;
   }
 
-  /** The configured trust: a PEM file's certificates, a trust store, or {@code null} for the JDK's default. */
-  private static KeyStore trustedCertificates(VertxTransportOptions options) {
-    if (options.trustPem() != null) {
-      return pemStore(options.trustPem(), read(options.trustPem()));
-    }
-    if (options.trustStorePath() != null) {
-      return loadStore(options, read(options.trustStorePath()));
-    }
-    return null;
-  }
-
-  private static X509ExtendedTrustManager trustManager(KeyStore trusted) {
-    try {
-      TrustManagerFactory factory = TrustManagerFactory.getInstance(TrustManagerFactory.getDefaultAlgorithm());
-      factory.init(trusted);
-      for (TrustManager manager : factory.getTrustManagers()) {
-        if (manager instanceof X509ExtendedTrustManager x509) {
-          return x509;
-        }
-      }
-      throw new IllegalStateException("the JDK's " + factory.getAlgorithm() + " trust manager factory made no "
-          + "X509ExtendedTrustManager");
-    } catch (GeneralSecurityException e) {
-      throw new IllegalArgumentException("cannot set up certificate trust: " + e.getMessage(), e);
-    }
-  }
-
   private static byte[] read(Path path) {
     try {
       return Files.readAllBytes(path);
     } catch (IOException e) {
       throw new IllegalArgumentException("cannot read " + path, new UncheckedIOException(e));
-    }
-  }
-
-  private static KeyStore pemStore(Path path, byte[] pem) {
-    try (InputStream in = new ByteArrayInputStream(pem)) {
-      Collection<? extends Certificate> certificates = CertificateFactory.getInstance("X.509")
-          .generateCertificates(in);
-      if (certificates.isEmpty()) {
-        throw new IllegalArgumentException("no certificate in " + path);
-      }
-      KeyStore store = KeyStore.getInstance(KeyStore.getDefaultType());
-      store.load(null, null);
-      int i = 0;
-      for (Certificate certificate : certificates) {
-        store.setCertificateEntry("trusted-" + i++, certificate);
-      }
-      return store;
-    } catch (GeneralSecurityException | IOException e) {
-      throw new IllegalArgumentException("not a PEM certificate file: " + path, e);
-    }
-  }
-
-  private static KeyStore loadStore(VertxTransportOptions options, byte[] store) {
-    try (InputStream in = new ByteArrayInputStream(store)) {
-      KeyStore ks = KeyStore.getInstance(options.trustStoreType().name());
-      String password = options.trustStorePassword();
-      ks.load(in, password == null ? null : password.toCharArray());
-      return ks;
-    } catch (GeneralSecurityException | IOException e) {
-      throw new IllegalArgumentException("cannot load " + options.trustStoreType() + " trust store "
-          + options.trustStorePath(), e);
     }
   }
 }

@@ -1,8 +1,8 @@
 package io.minisocket.transport.vertx;
 
+import io.minisocket.core.transport.TrustSource;
 import java.nio.file.Path;
 import java.time.Duration;
-import java.util.Locale;
 import java.util.Objects;
 
 /**
@@ -24,15 +24,6 @@ public final class VertxTransportOptions {
   /** Default {@link #closingTimeoutMillis()}: 10 seconds. */
   public static final long DEFAULT_CLOSING_TIMEOUT_MILLIS = 10_000;
 
-  /** System property: a PEM file of certificates to trust (see {@link #fromSystemProperties}). */
-  public static final String TRUST_PEM_PROPERTY = "minisocket.tls.trustPem";
-  /** System property: a trust store file to trust (see {@link #fromSystemProperties}). */
-  public static final String TRUST_STORE_PROPERTY = "minisocket.tls.trustStore";
-  /** System property: the trust store's password. */
-  public static final String TRUST_STORE_PASSWORD_PROPERTY = "minisocket.tls.trustStorePassword";
-  /** System property: the trust store's format, {@code PKCS12} (the default) or {@code JKS}. */
-  public static final String TRUST_STORE_TYPE_PROPERTY = "minisocket.tls.trustStoreType";
-
   private static final VertxTransportOptions DEFAULTS = builder().build();
 
   /** The format of a trust store file. */
@@ -43,10 +34,7 @@ public final class VertxTransportOptions {
     JKS
   }
 
-  private final Path trustPem;
-  private final Path trustStorePath;
-  private final String trustStorePassword;
-  private final TrustStoreType trustStoreType;
+  private final TrustSource trust;
   private final boolean trustAll;
   private final boolean verifyHost;
   private final boolean tcpNoDelay;
@@ -64,10 +52,7 @@ public final class VertxTransportOptions {
   private final String proxyPassword;
 
   private VertxTransportOptions(Builder b) {
-    this.trustPem = b.trustPem;
-    this.trustStorePath = b.trustStorePath;
-    this.trustStorePassword = b.trustStorePassword;
-    this.trustStoreType = b.trustStoreType;
+    this.trust = b.trust;
     this.trustAll = b.trustAll;
     this.verifyHost = b.verifyHost;
     this.tcpNoDelay = b.tcpNoDelay;
@@ -91,35 +76,17 @@ public final class VertxTransportOptions {
   }
 
   /**
-   * The defaults plus the trust that system properties name, for transports made without code: {@code Wx.create()}
-   * and the other facades' {@code create()} find the Vert.x transport with {@link java.util.ServiceLoader}, and it
-   * is made with these options. {@value #TRUST_PEM_PROPERTY} names a PEM file (as {@link Builder#trustPem});
-   * otherwise {@value #TRUST_STORE_PROPERTY} names a trust store, with {@value #TRUST_STORE_PASSWORD_PROPERTY} and
-   * {@value #TRUST_STORE_TYPE_PROPERTY} ({@code PKCS12} unless {@code JKS}). Without them: {@link #defaults()}.
-   *
-   * <pre>{@code java -Dminisocket.tls.trustPem=server-cert.pem -jar app.jar}</pre>
+   * The defaults plus the trust that the {@code minisocket.tls.*} system properties name
+   * ({@link TrustSource#fromSystemProperties()}), for transports made without code: {@code Wx.create()} and the
+   * other facades' {@code create()} find the transport with {@link java.util.ServiceLoader}, and its provider makes
+   * it with these options. Without the properties: {@link #defaults()}.
    *
    * @return the options
-   * @throws IllegalArgumentException if {@value #TRUST_STORE_TYPE_PROPERTY} is neither {@code PKCS12} nor
+   * @throws IllegalArgumentException if {@value TrustSource#STORE_TYPE_PROPERTY} is neither {@code PKCS12} nor
    *     {@code JKS}
    */
   public static VertxTransportOptions fromSystemProperties() {
-    Builder builder = builder();
-    String pem = System.getProperty(TRUST_PEM_PROPERTY);
-    String store = System.getProperty(TRUST_STORE_PROPERTY);
-    if (pem != null && !pem.isBlank()) {
-      builder.trustPem(Path.of(pem));
-    } else if (store != null && !store.isBlank()) {
-      String type = System.getProperty(TRUST_STORE_TYPE_PROPERTY, TrustStoreType.PKCS12.name()).trim();
-      TrustStoreType storeType;
-      try {
-        storeType = TrustStoreType.valueOf(type.toUpperCase(Locale.ROOT));
-      } catch (IllegalArgumentException e) {
-        throw new IllegalArgumentException(TRUST_STORE_TYPE_PROPERTY + " must be PKCS12 or JKS, got " + type, e);
-      }
-      builder.trustStore(Path.of(store), System.getProperty(TRUST_STORE_PASSWORD_PROPERTY), storeType);
-    }
-    return builder.build();
+    return builder().trust(TrustSource.fromSystemProperties().orElse(null)).build();
   }
 
   /** @return a builder starting from the defaults */
@@ -130,10 +97,7 @@ public final class VertxTransportOptions {
   /** @return a builder starting from these settings */
   public Builder toBuilder() {
     Builder b = new Builder();
-    b.trustPem = trustPem;
-    b.trustStorePath = trustStorePath;
-    b.trustStorePassword = trustStorePassword;
-    b.trustStoreType = trustStoreType;
+    b.trust = trust;
     b.trustAll = trustAll;
     b.verifyHost = verifyHost;
     b.tcpNoDelay = tcpNoDelay;
@@ -152,24 +116,9 @@ public final class VertxTransportOptions {
     return b;
   }
 
-  /** @return the PEM file whose certificate(s) are trusted, or {@code null} */
-  public Path trustPem() {
-    return trustPem;
-  }
-
-  /** @return the trust store file, or {@code null} */
-  public Path trustStorePath() {
-    return trustStorePath;
-  }
-
-  /** @return the trust store password, or {@code null} */
-  public String trustStorePassword() {
-    return trustStorePassword;
-  }
-
-  /** @return the trust store format, or {@code null} when no trust store is set */
-  public TrustStoreType trustStoreType() {
-    return trustStoreType;
+  /** @return the certificates trusted instead of the JDK's default trust store, or {@code null} for that default */
+  public TrustSource trust() {
+    return trust;
   }
 
   /** @return whether every server certificate is accepted without checks (development only) */
@@ -252,8 +201,8 @@ public final class VertxTransportOptions {
 
   @Override
   public String toString() {
-    return "VertxTransportOptions{trustPem=" + trustPem + ", trustStore=" + trustStorePath + " (" + trustStoreType
-        + "), trustAll=" + trustAll + ", verifyHost=" + verifyHost + ", tcpNoDelay=" + tcpNoDelay
+    return "VertxTransportOptions{trust=" + (trust == null ? "JDK default" : trust)
+        + ", trustAll=" + trustAll + ", verifyHost=" + verifyHost + ", tcpNoDelay=" + tcpNoDelay
         + ", writeQueueMaxSize=" + writeQueueMaxSize + ", maxMessageSize=" + maxMessageSize + ", maxFrameSize="
         + maxFrameSize + ", closingTimeoutMillis=" + closingTimeoutMillis + ", pingInterval=" + pingInterval
         + ", idleTimeout=" + idleTimeout + ", clientCertificatePem="
@@ -263,10 +212,7 @@ public final class VertxTransportOptions {
 
   /** Builds {@link VertxTransportOptions}; not thread-safe. */
   public static final class Builder {
-    private Path trustPem;
-    private Path trustStorePath;
-    private String trustStorePassword;
-    private TrustStoreType trustStoreType;
+    private TrustSource trust;
     private boolean trustAll;
     private boolean verifyHost = true;
     private boolean tcpNoDelay = true;
@@ -358,6 +304,18 @@ public final class VertxTransportOptions {
     }
 
     /**
+     * Trusts what a {@link TrustSource} names (a PEM file or a trust store) instead of the JDK's default trust store,
+     * as {@link #trustPem} or {@link #trustStore} would.
+     *
+     * @param source the certificates to trust, or {@code null} for the JDK's default trust store
+     * @return this builder
+     */
+    public Builder trust(TrustSource source) {
+      this.trust = source;
+      return this;
+    }
+
+    /**
      * Trusts the certificate(s) in a PEM file instead of the JDK's default trust store. Replaces a trust store set
      * with {@link #trustStore}.
      *
@@ -365,12 +323,7 @@ public final class VertxTransportOptions {
      * @return this builder
      */
     public Builder trustPem(Path pemFile) {
-      this.trustPem = pemFile;
-      if (pemFile != null) {
-        this.trustStorePath = null;
-        this.trustStorePassword = null;
-        this.trustStoreType = null;
-      }
+      this.trust = pemFile == null ? null : TrustSource.pem(pemFile);
       return this;
     }
 
@@ -384,10 +337,8 @@ public final class VertxTransportOptions {
      * @return this builder
      */
     public Builder trustStore(Path path, String password, TrustStoreType type) {
-      this.trustStorePath = Objects.requireNonNull(path, "path");
-      this.trustStorePassword = password;
-      this.trustStoreType = Objects.requireNonNull(type, "type");
-      this.trustPem = null;
+      this.trust = TrustSource.store(path, password,
+          TrustSource.Format.valueOf(Objects.requireNonNull(type, "type").name()));
       return this;
     }
 

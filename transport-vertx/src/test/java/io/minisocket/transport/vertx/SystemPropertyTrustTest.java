@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.minisocket.core.transport.ConnectRequest;
 import io.minisocket.core.transport.Transport;
+import io.minisocket.core.transport.TrustSource;
 import io.vertx.core.Vertx;
 import java.net.URI;
 import java.nio.file.Path;
@@ -28,10 +29,7 @@ class SystemPropertyTrustTest {
 
   @AfterEach
   void clearProperties() {
-    System.clearProperty(VertxTransportOptions.TRUST_PEM_PROPERTY);
-    System.clearProperty(VertxTransportOptions.TRUST_STORE_PROPERTY);
-    System.clearProperty(VertxTransportOptions.TRUST_STORE_PASSWORD_PROPERTY);
-    System.clearProperty(VertxTransportOptions.TRUST_STORE_TYPE_PROPERTY);
+    TrustSource.PROPERTIES.forEach(System::clearProperty);
   }
 
   @Test
@@ -40,7 +38,7 @@ class SystemPropertyTrustTest {
     Vertx vertx = Vertx.vertx();
     try (TestServer server = TestServer.start(vertx,
         o -> o.setSsl(true).setKeyCertOptions(certificate.keyCertOptions()), TestServer::echo)) {
-      System.setProperty(VertxTransportOptions.TRUST_PEM_PROPERTY, certificate.writePem(dir).toString());
+      System.setProperty(TrustSource.PEM_PROPERTY, certificate.writePem(dir).toString());
       try (Transport transport = new VertxTransportProvider().create()) {
         RecordingEvents ev = new RecordingEvents();
         transport.connect(new ConnectRequest(URI.create("wss://127.0.0.1:" + server.port() + "/"), "GET", Map.of(),
@@ -55,15 +53,13 @@ class SystemPropertyTrustTest {
   @Test
   void aTrustStoreIsReadWithItsPasswordAndType() throws Exception {
     Path store = TestCerts.localhost().writeTrustStore(dir, "JKS", "changeit");
-    System.setProperty(VertxTransportOptions.TRUST_STORE_PROPERTY, store.toString());
-    System.setProperty(VertxTransportOptions.TRUST_STORE_PASSWORD_PROPERTY, "changeit");
-    System.setProperty(VertxTransportOptions.TRUST_STORE_TYPE_PROPERTY, "jks");
+    System.setProperty(TrustSource.STORE_PROPERTY, store.toString());
+    System.setProperty(TrustSource.STORE_PASSWORD_PROPERTY, "changeit");
+    System.setProperty(TrustSource.STORE_TYPE_PROPERTY, "jks");
 
     VertxTransportOptions options = VertxTransportOptions.fromSystemProperties();
 
-    assertThat(options.trustStorePath()).isEqualTo(store);
-    assertThat(options.trustStorePassword()).isEqualTo("changeit");
-    assertThat(options.trustStoreType()).isEqualTo(VertxTransportOptions.TrustStoreType.JKS);
+    assertThat(options.trust()).isEqualTo(TrustSource.store(store, "changeit", TrustSource.Format.JKS));
   }
 
   @Test
@@ -74,8 +70,8 @@ class SystemPropertyTrustTest {
 
   @Test
   void anUnknownStoreTypeIsNamed() {
-    System.setProperty(VertxTransportOptions.TRUST_STORE_PROPERTY, "trust.p12");
-    System.setProperty(VertxTransportOptions.TRUST_STORE_TYPE_PROPERTY, "PEM");
+    System.setProperty(TrustSource.STORE_PROPERTY, "trust.p12");
+    System.setProperty(TrustSource.STORE_TYPE_PROPERTY, "PEM");
 
     assertThatThrownBy(VertxTransportOptions::fromSystemProperties)
         .isInstanceOf(IllegalArgumentException.class)
