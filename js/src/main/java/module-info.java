@@ -8,8 +8,8 @@ module io.minisocket.js {
 
   requires transitive io.minisocket.core;
   requires transitive org.graalvm.polyglot;
-  requires io.minisocket.adapter.wx;
-  requires io.minisocket.adapter.my;
-  requires io.minisocket.adapter.uni;
-  requires io.minisocket.adapter.taro;
+  requires transitive io.minisocket.adapter.wx;
+  requires transitive io.minisocket.adapter.my;
+  requires transitive io.minisocket.adapter.uni;
+  requires transitive io.minisocket.adapter.taro;
 }

@@ -17,6 +17,7 @@ import java.util.Objects;
  * injector.getInstance(Transport.class).close(); // when done: the transport is the injector's
  * }</pre>
  */
+@SuppressWarnings("exports") // Guice is optional: whoever uses this module has Guice and reads it
 public final class JdkTransportModule extends AbstractModule {
 
   private final JdkTransportOptions options;
