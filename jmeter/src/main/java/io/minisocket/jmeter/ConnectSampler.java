@@ -15,32 +15,15 @@ import org.apache.jmeter.samplers.SampleResult;
  * {@link #CONFIG}, {@link #TRUST_PEM}, {@link #TRUST_ALL}, {@link #FACADE}, {@link #TIMEOUT_MS}. See
  * {@link MiniSocketSampler} for the lifecycle.
  */
-public class ConnectSampler extends MiniSocketSampler {
+public class ConnectSampler extends PlatformSampler {
   private static final long serialVersionUID = 1L;
 
-  /** Property: {@code wx}, {@code my}, {@code uni}, {@code taro} or a custom {@link SamplerPlatform}'s id. */
-  public static final String PLATFORM = "platform";
   /** Property: the address, {@code wss://...} (or {@code ws://} where the platform or the configuration allows). */
   public static final String URL = "url";
   /** Property: request headers, one {@code Name: value} per line. */
   public static final String HEADERS = "headers";
   /** Property: sub-protocols, comma-separated. */
   public static final String PROTOCOLS = "protocols";
-  /**
-   * Property: the platform's settings, {@code key=value} lines: wx {@code baseLibraryVersion},
-   * {@code connectionLimit}; my {@code maxSockets}; uni {@code target} ({@code mp-weixin}, ...),
-   * {@code connectionLimit}; taro {@code target} ({@code weapp}, ...), {@code connectionLimit}.
-   */
-  public static final String SETTINGS = "settings";
-  /**
-   * Property: the app configuration as JSON, app.json style ({@code {"networkTimeout":{"connectSocket":5000},
-   * "urlCheck":false,"socketDomains":["example.com"]}}); blank for the platform's default.
-   */
-  public static final String CONFIG = "config";
-  /** Property: a PEM file of certificates to trust instead of the JDK's trust store. */
-  public static final String TRUST_PEM = "trustPem";
-  /** Property: {@code true} to accept every certificate (development only). */
-  public static final String TRUST_ALL = "trustAll";
   /**
    * Property: {@code thread} (the default) for a facade per virtual user — each JMeter thread is its own
    * mini-program, so the platform's limits (5 sockets on WeChat) apply per thread — or {@code engine} for one facade
@@ -49,21 +32,16 @@ public class ConnectSampler extends MiniSocketSampler {
    */
   public static final String FACADE = "facade";
 
-  private String platform = "";
   private String url = "";
   private String headers = "";
   private String protocols = "";
-  private String settings = "";
-  private String config = "";
-  private String trustPem = "";
-  private String trustAll = "";
   private String facade = "";
 
   @Override
   void sample(VirtualUser user, SampleResult result) {
-    result.setSamplerData(text(platform) + " connectSocket " + text(url));
-    user.connect(new ConnectSpec(text(platform), text(url), text(headers), text(protocols), text(settings),
-        text(config), text(trustPem), bool(TRUST_ALL, trustAll), shared(), timeoutMillis()), result);
+    result.setSamplerData(text(getPlatform()) + " connectSocket " + text(url));
+    user.connect(new ConnectSpec(text(getPlatform()), text(url), text(headers), text(protocols), text(getSettings()),
+        text(getConfig()), text(getTrustPem()), trustAllCertificates(), shared(), timeoutMillis()), result);
   }
 
   private boolean shared() {
@@ -75,15 +53,7 @@ public class ConnectSampler extends MiniSocketSampler {
     };
   }
 
-  /** @return {@link #PLATFORM} */
-  public String getPlatform() {
-    return platform;
-  }
 
-  /** @param platform {@code wx}, {@code my}, {@code uni}, {@code taro} or a custom platform's id */
-  public void setPlatform(String platform) {
-    this.platform = platform;
-  }
 
   /** @return {@link #URL} */
   public String getUrl() {
@@ -115,45 +85,13 @@ public class ConnectSampler extends MiniSocketSampler {
     this.protocols = protocols;
   }
 
-  /** @return {@link #SETTINGS} */
-  public String getSettings() {
-    return settings;
-  }
 
-  /** @param settings {@code key=value} lines */
-  public void setSettings(String settings) {
-    this.settings = settings;
-  }
 
-  /** @return {@link #CONFIG} */
-  public String getConfig() {
-    return config;
-  }
 
-  /** @param config the app configuration as JSON */
-  public void setConfig(String config) {
-    this.config = config;
-  }
 
-  /** @return {@link #TRUST_PEM} */
-  public String getTrustPem() {
-    return trustPem;
-  }
 
-  /** @param trustPem a PEM file of certificates to trust */
-  public void setTrustPem(String trustPem) {
-    this.trustPem = trustPem;
-  }
 
-  /** @return {@link #TRUST_ALL} */
-  public String getTrustAll() {
-    return trustAll;
-  }
 
-  /** @param trustAll {@code true} to accept every certificate */
-  public void setTrustAll(String trustAll) {
-    this.trustAll = trustAll;
-  }
 
   /** @return {@link #FACADE} */
   public String getFacade() {

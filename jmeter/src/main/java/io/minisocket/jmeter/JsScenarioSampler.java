@@ -27,11 +27,9 @@ import org.apache.jmeter.services.FileServer;
  * own loop thread. <b>Nothing lost.</b> Every sample ends in a result, a JavaScript error or a timeout, never in an
  * exception; the script's console goes to JMeter's log.
  */
-public class JsScenarioSampler extends MiniSocketSampler {
+public class JsScenarioSampler extends PlatformSampler {
   private static final long serialVersionUID = 1L;
 
-  /** Property: {@code wx}, {@code my}, {@code uni} or {@code taro}: the global the script gets. */
-  public static final String PLATFORM = ConnectSampler.PLATFORM;
   /** Property: the JavaScript file; a relative path is resolved against the plan's folder. */
   public static final String SCRIPT = "script";
   /** Property: the exported function (or top-level function) this sample calls. */
@@ -40,24 +38,11 @@ public class JsScenarioSampler extends MiniSocketSampler {
   public static final String ARGUMENTS = "arguments";
   /** Property: global variables for the script, {@code NAME=value} lines (such as {@code SERVER_URL=wss://...}). */
   public static final String GLOBALS = "globals";
-  /** Property: the platform's settings, as for {@link ConnectSampler#SETTINGS}. */
-  public static final String SETTINGS = ConnectSampler.SETTINGS;
-  /** Property: the app configuration as JSON, as for {@link ConnectSampler#CONFIG}. */
-  public static final String CONFIG = ConnectSampler.CONFIG;
-  /** Property: a PEM file of certificates to trust instead of the JDK's trust store. */
-  public static final String TRUST_PEM = ConnectSampler.TRUST_PEM;
-  /** Property: {@code true} to accept every certificate (development only). */
-  public static final String TRUST_ALL = ConnectSampler.TRUST_ALL;
 
-  private String platform = "";
   private String script = "";
   private String function = "";
   private String arguments = "";
   private String globals = "";
-  private String settings = "";
-  private String config = "";
-  private String trustPem = "";
-  private String trustAll = "";
 
   @Override
   void sample(VirtualUser user, SampleResult result) {
@@ -69,9 +54,9 @@ public class JsScenarioSampler extends MiniSocketSampler {
       throw new IllegalArgumentException(SCRIPT + ": the path of a JavaScript file is required");
     }
     Path file = Path.of(FileServer.resolveBaseRelativeName(text(script)));
-    result.setSamplerData(text(platform) + " " + file + " " + name + "(" + String.join(", ", argumentList()) + ")");
-    user.callScenario(new ScenarioSpec(text(platform), file, text(settings), text(config), text(trustPem),
-        bool(TRUST_ALL, trustAll), text(globals)), name, argumentList(), timeoutMillis(), result);
+    result.setSamplerData(text(getPlatform()) + " " + file + " " + name + "(" + String.join(", ", argumentList()) + ")");
+    user.callScenario(new ScenarioSpec(text(getPlatform()), file, text(getSettings()), text(getConfig()),
+        text(getTrustPem()), trustAllCertificates(), text(globals)), name, argumentList(), timeoutMillis(), result);
   }
 
   private List<String> argumentList() {
@@ -79,15 +64,7 @@ public class JsScenarioSampler extends MiniSocketSampler {
         .toList();
   }
 
-  /** @return {@link #PLATFORM} */
-  public String getPlatform() {
-    return platform;
-  }
 
-  /** @param platform {@code wx}, {@code my}, {@code uni} or {@code taro} */
-  public void setPlatform(String platform) {
-    this.platform = platform;
-  }
 
   /** @return {@link #SCRIPT} */
   public String getScript() {
@@ -129,43 +106,11 @@ public class JsScenarioSampler extends MiniSocketSampler {
     this.globals = globals;
   }
 
-  /** @return {@link #SETTINGS} */
-  public String getSettings() {
-    return settings;
-  }
 
-  /** @param settings {@code key=value} lines */
-  public void setSettings(String settings) {
-    this.settings = settings;
-  }
 
-  /** @return {@link #CONFIG} */
-  public String getConfig() {
-    return config;
-  }
 
-  /** @param config the app configuration as JSON */
-  public void setConfig(String config) {
-    this.config = config;
-  }
 
-  /** @return {@link #TRUST_PEM} */
-  public String getTrustPem() {
-    return trustPem;
-  }
 
-  /** @param trustPem a PEM file of certificates to trust */
-  public void setTrustPem(String trustPem) {
-    this.trustPem = trustPem;
-  }
 
-  /** @return {@link #TRUST_ALL} */
-  public String getTrustAll() {
-    return trustAll;
-  }
 
-  /** @param trustAll {@code true} to accept every certificate */
-  public void setTrustAll(String trustAll) {
-    this.trustAll = trustAll;
-  }
 }
