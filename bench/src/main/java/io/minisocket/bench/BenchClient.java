@@ -55,8 +55,8 @@ interface BenchClient extends AutoCloseable {
 
   /**
    * @param name a client name: {@code wx}, {@code wx-jdk}, {@code vertx}, {@code jdk}, {@code okhttp},
-   *             {@code javawebsocket}, or the diagnostics {@code vertx-deferred} and {@code wx-loop} (the wx facade
-   *             on an event loop)
+   *             {@code javawebsocket}, or the diagnostics {@code vertx-deferred}, {@code vertx-listener} (see
+   *             {@link VertxClient.Writes}) and {@code wx-loop} (the wx facade on an event loop)
    * @return the client
    */
   static BenchClient create(String name) {
@@ -64,13 +64,14 @@ interface BenchClient extends AutoCloseable {
       case "wx" -> new WxClient(VertxTransport.create(), false);
       case "wx-jdk" -> new WxClient(JdkTransport.create(), false);
       case "wx-loop" -> new WxClient(VertxTransport.create(), true);
-      case "vertx" -> new VertxClient(false);
-      case "vertx-deferred" -> new VertxClient(true);
+      case "vertx" -> new VertxClient(VertxClient.Writes.PLAIN);
+      case "vertx-deferred" -> new VertxClient(VertxClient.Writes.DEFERRED);
+      case "vertx-listener" -> new VertxClient(VertxClient.Writes.LISTENER);
       case "jdk" -> new JdkClient();
       case "okhttp" -> new OkHttpBenchClient();
       case "javawebsocket" -> new JavaWebSocketBenchClient();
       default -> throw new IllegalArgumentException("unknown client " + name
-          + " (wx, wx-jdk, vertx, jdk, okhttp, javawebsocket, vertx-deferred, wx-loop)");
+          + " (wx, wx-jdk, vertx, jdk, okhttp, javawebsocket, vertx-deferred, vertx-listener, wx-loop)");
     };
   }
 }

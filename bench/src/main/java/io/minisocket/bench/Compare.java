@@ -14,17 +14,19 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Optional;
 import java.util.TreeMap;
 import java.util.concurrent.TimeUnit;
 
 /**
  * The driver of the comparison: starts the echo server in a JVM of its own, warms it, then runs each client ×
- * workload × repetition in a fresh JVM (rotating the order of the clients), and prints the table.
+ * workload × repetition in a fresh JVM (rotating the order of the clients), and prints the table. With {@code --jfr}
+ * each measuring JVM records a JFR profile, with {@code --strace} it runs under {@code strace -f -c}; both go to the
+ * output directory, named {@code <client>-<workload>-<repetition>}.
  */
 final class Compare {
-  static final String BASELINE = "vertx";
   private static final List<String> ALL_CLIENTS = List.of("wx", "wx-jdk", "vertx", "jdk", "okhttp", "javawebsocket");
-  private static final List<String> ALL_WORKLOADS = List.of("throughput", "latency", "scale");
+  private static final long LOAD_SAMPLE_MILLIS = 2000;
   private static final long CHILD_TIMEOUT_SECONDS = 600;
   private static final int CPUS = Runtime.getRuntime().availableProcessors();
 
@@ -40,6 +42,10 @@ final class Compare {
   private final Map<String, Map<String, List<Double>>> results = new LinkedHashMap<>();
   /** How latency runs are pinned: {@code same} CPU for server and client, {@code split} over two, or {@code none}. */
   private final String pin;
+  /** Whether each measuring JVM records a JFR profile into {@code out/jfr}. */
+  private final boolean jfr;
+  /** Whether each measuring JVM runs under {@code strace -f -c}, its summary in {@code out/strace}. */
+  private final boolean strace;
   private Process server;
   private URI uri;
 
@@ -47,23 +53,34 @@ final class Compare {
     this.args = args;
     this.quick = args.flag("quick");
     this.clients = args.list("clients", ALL_CLIENTS);
-    this.workloads = args.list("workloads", ALL_WORKLOADS);
+    this.workloads = args.list("workloads", Measure.WORKLOADS);
+    workloads.stream().filter(w -> !Measure.WORKLOADS.contains(w)).findFirst().ifPresent(w -> {
+      throw new IllegalArgumentException("unknown workload " + w + " " + Measure.WORKLOADS);
+    });
     this.reps = args.integer("reps", quick ? 2 : 3);
     this.out = Path.of(args.string("out", "target/bench"));
     String asked = args.string("pin", "same");
     if (!List.of("same", "split", "none").contains(asked)) {
       throw new IllegalArgumentException("--pin must be same, split or none, got " + asked);
     }
-    this.pin = asked.equals("none") || CPUS < 2 || !canPin() ? "none" : asked;
+    this.pin = asked.equals("none") || CPUS < 2 || !onPath("taskset", "-V") ? "none" : asked;
+    if (this.pin.equals("none") && !asked.equals("none")) {
+      System.out.println("taskset not found: latency runs are not pinned to CPUs (their figures vary more)");
+    }
+    this.jfr = args.flag("jfr");
+    this.strace = args.flag("strace") && onPath("strace", "-V");
+    if (args.flag("strace") && !strace) {
+      System.out.println("strace not found on PATH: --strace is skipped, the clients run without it");
+    }
     clients.forEach(client -> results.put(client, new TreeMap<>()));
   }
 
-  private static boolean canPin() {
+  /** @return whether the command runs and exits with 0 (a tool's version option) */
+  private static boolean onPath(String... command) {
     try {
-      return new ProcessBuilder("taskset", "-V").redirectErrorStream(true)
+      return new ProcessBuilder(command).redirectErrorStream(true)
           .redirectOutput(ProcessBuilder.Redirect.DISCARD).start().waitFor() == 0;
     } catch (IOException e) {
-      System.out.println("taskset not found: latency runs are not pinned to CPUs (their figures vary more)");
       return false;
     } catch (InterruptedException e) {
       Thread.currentThread().interrupt();
@@ -86,8 +103,12 @@ final class Compare {
           case "split" -> "with the server pinned to CPU 0 and the client to CPU 1";
           default -> "unpinned";
         }));
-    // at the end it would mostly count the threads of the thread-per-connection clients themselves
-    header.add("load average (1/5/15 min) before the run: " + Report.loadAverage());
+    if (jfr || strace) {
+      header.add("profiled: every measuring JVM " + (jfr ? "records a JFR profile (settings=profile)" : "")
+          + (jfr && strace ? " and " : "") + (strace ? "runs under strace -f -c" : "")
+          + ": the figures are not comparable with an unprofiled run");
+    }
+    header.addAll(loadBefore());
     header.forEach(System.out::println);
     startServer();
     try {
@@ -107,17 +128,32 @@ final class Compare {
       stopServer();
     }
     Duration took = Duration.between(started, Instant.now());
+    String after = "load average (1/5/15 min) after the run (the run's own work included): " + Load.describeNow();
+    System.out.println(after);
+    header.add(after);
     List<String> report = new Report(results, clients, took, header).lines();
     report.forEach(System.out::println);
     Files.write(out.resolve("results.md"), report);
     System.out.println("written to " + out.resolve("results.md").toAbsolutePath());
   }
 
+  /** @return the load average and the CPUs busy just before the start, and a warning when the machine is busy */
+  private static List<String> loadBefore() throws InterruptedException {
+    Optional<Load> load = Load.now();
+    Optional<Double> busy = Load.busyCpus(LOAD_SAMPLE_MILLIS, CPUS);
+    List<String> lines = new ArrayList<>();
+    lines.add("load average (1/5/15 min) before the run: " + load.map(Load::toString).orElse("unknown")
+        + busy.map(b -> String.format(Locale.ROOT, "; CPUs busy over the %.0f s before the start: %.2f of %d",
+            LOAD_SAMPLE_MILLIS / 1e3, b, CPUS)).orElse(""));
+    Load.warning(load.orElse(null), busy.orElse(null), CPUS).ifPresent(lines::add);
+    return lines;
+  }
+
   private List<String> childArgs(String workload, boolean warmingServer) {
     List<String> a = new ArrayList<>(List.of("--workload", workload, "--uri", uri.toString(),
         "--warmup", args.string("warmup", quick ? "2" : "5")));
     switch (workload) {
-      case "throughput" -> a.addAll(List.of(
+      case "throughput", "throughput-other-thread", "alloc" -> a.addAll(List.of(
           "--messages", args.string("messages", quick || warmingServer ? "50000" : "200000"),
           "--batches", args.string("batches", quick || warmingServer ? "2" : "5"),
           "--window", args.string("window", "1024")));
@@ -127,6 +163,11 @@ final class Compare {
       case "scale" -> a.addAll(List.of(
           "--connections", warmingServer ? "1000" : args.string("connections", quick ? "2000" : "10000"),
           "--handshakes", args.string("handshakes", "200")));
+      case "many-connections" -> a.addAll(List.of(
+          "--many", args.string("many", "1000"),
+          "--handshakes", args.string("handshakes", "200"),
+          "--messages", args.string("messages", quick || warmingServer ? "50000" : "200000"),
+          "--batches", args.string("batches", quick || warmingServer ? "2" : "5")));
       default -> throw new IllegalArgumentException("unknown workload " + workload);
     }
     return a;
@@ -154,7 +195,7 @@ final class Compare {
     System.out.println("warming the server with raw Vert.x runs (not counted)");
     for (String workload : workloads) {
       List<String> a = childArgs(workload, true);
-      Map<String, Double> figures = child(BASELINE, workload, a);
+      Map<String, Double> figures = child(Targets.BASELINE, workload, a, null);
       System.out.printf("  warm-up %-10s %s%n", workload, figures == null ? "failed" : figures);
     }
   }
@@ -180,7 +221,7 @@ final class Compare {
     if (workload.equals("scale") && args.flag("histo") && rep == reps - 1) {
       a.addAll(List.of("--histo", out.resolve("histo-" + client + ".txt").toString()));
     }
-    Map<String, Double> figures = child(client, workload, a);
+    Map<String, Double> figures = child(client, workload, a, client + "-" + workload + "-" + (rep + 1));
     System.out.printf("[rep %d/%d] %-10s %-14s %s%n", rep + 1, reps, workload, client,
         figures == null ? "FAILED" : Report.brief(figures));
     if (figures != null) {
@@ -191,27 +232,45 @@ final class Compare {
 
   private void coreHeap() throws Exception {
     int tasks = Integer.parseInt(args.string("connections", quick ? "2000" : "10000"));
-    Map<String, Double> figures = run(List.of("core-heap", "--tasks", Integer.toString(tasks)), List.of());
+    Map<String, Double> figures = run(List.of("core-heap", "--tasks", Integer.toString(tasks)), List.of(),
+        List.of());
     System.out.println("core only (in-memory transport): " + (figures == null ? "FAILED" : Report.brief(figures)));
     if (figures != null) {
       figures.forEach((metric, value) -> results.get("wx").computeIfAbsent(metric, m -> new ArrayList<>()).add(value));
     }
   }
 
-  /** Runs one measurement in a fresh JVM once the server has no connection of an earlier run left. */
-  private Map<String, Double> child(String client, String workload, List<String> childArgs) throws Exception {
+  /**
+   * Runs one measurement in a fresh JVM once the server has no connection of an earlier run left.
+   *
+   * @param tag names the run's profiles ({@code --jfr}, {@code --strace}); null: not profiled (server warm-up)
+   */
+  private Map<String, Double> child(String client, String workload, List<String> childArgs, String tag)
+      throws Exception {
     ServerStats.awaitIdle(uri);
     List<String> command = new ArrayList<>(List.of("measure", "--client", client));
     command.addAll(childArgs);
+    List<String> jvmOptions = new ArrayList<>();
+    List<String> tracer = new ArrayList<>();
+    if (tag != null && jfr) {
+      jvmOptions.add("-XX:StartFlightRecording=settings=profile,dumponexit=true,filename="
+          + Files.createDirectories(out.resolve("jfr")).resolve(tag + ".jfr").toAbsolutePath());
+    }
+    if (tag != null && strace) {
+      tracer.addAll(List.of("strace", "-f", "-c", "-o",
+          Files.createDirectories(out.resolve("strace")).resolve(tag + ".txt").toAbsolutePath().toString()));
+    }
     if (pin.equals("none") || !workload.equals("latency")) {
-      return run(command, List.of());
+      return run(command, tracer, jvmOptions);
     }
     // see README-section.md: on a small VM, where the two ends of a round trip run decides latency more than code
     String serverCpu = pin.equals("same") ? Integer.toString(CPUS - 1) : "0";
     String clientCpu = Integer.toString(CPUS - 1);
     pin(server.pid(), serverCpu);
     try {
-      return run(command, List.of("taskset", "-c", clientCpu));
+      List<String> prefix = new ArrayList<>(List.of("taskset", "-c", clientCpu));
+      prefix.addAll(tracer);
+      return run(command, prefix, jvmOptions);
     } finally {
       pin(server.pid(), "0-" + (CPUS - 1));
     }
@@ -227,12 +286,15 @@ final class Compare {
   }
 
   /**
-   * Runs {@code Bench <command>} in a fresh JVM (-Xmx3g, G1), after the given command prefix (CPU pinning), and
-   * returns its RESULT figures, or null if it failed.
+   * Runs {@code Bench <command>} in a fresh JVM (-Xmx3g, G1, and the given JVM options), after the given command
+   * prefix (CPU pinning, strace), and returns its RESULT figures, or null if it failed.
    */
-  private Map<String, Double> run(List<String> benchArgs, List<String> prefix) throws Exception {
+  private Map<String, Double> run(List<String> benchArgs, List<String> prefix, List<String> jvmOptions)
+      throws Exception {
     List<String> command = new ArrayList<>(prefix);
-    command.addAll(List.of(java.toString(), "-Xmx3g", "-XX:+UseG1GC", "-cp", classPath, Bench.class.getName()));
+    command.addAll(List.of(java.toString(), "-Xmx3g", "-XX:+UseG1GC"));
+    command.addAll(jvmOptions);
+    command.addAll(List.of("-cp", classPath, Bench.class.getName()));
     command.addAll(benchArgs);
     Path stdout = Files.createTempFile(out, "run-", ".out");
     try {

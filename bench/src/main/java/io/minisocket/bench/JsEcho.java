@@ -44,7 +44,7 @@ final class JsEcho {
          VertxTransport transport = VertxTransport.create()) {
       Files.write(script, in.readAllBytes());
       String url = "ws://127.0.0.1:" + port(server) + "/";
-      System.out.println("js-echo against " + url + ", load average " + Report.loadAverage());
+      System.out.println("js-echo against " + url + ", load average " + Load.describeNow());
       List<Double> java = new ArrayList<>();
       List<Double> js = new ArrayList<>();
       for (int rep = 1; rep <= reps; rep++) {

@@ -8,27 +8,16 @@ import java.nio.file.Path;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
 
-/** What this JVM uses: CPU time, allocated bytes, heap after GC, resident memory, a class histogram. */
+/** What this JVM uses: CPU time, heap after GC, resident memory, a class histogram. */
 final class Machine {
   private static final com.sun.management.OperatingSystemMXBean OS =
       (com.sun.management.OperatingSystemMXBean) ManagementFactory.getOperatingSystemMXBean();
-  private static final com.sun.management.ThreadMXBean THREADS =
-      (com.sun.management.ThreadMXBean) ManagementFactory.getThreadMXBean();
 
   private Machine() {}
 
   /** @return the CPU time of this process so far, all threads, user and system */
   static long processCpuNanos() {
     return OS.getProcessCpuTime();
-  }
-
-  /** @return the bytes allocated on the heap so far by the threads alive now */
-  static long allocatedBytes() {
-    long total = 0;
-    for (long bytes : THREADS.getThreadAllocatedBytes(THREADS.getAllThreadIds())) {
-      total += Math.max(0, bytes);
-    }
-    return total;
   }
 
   /** @return the heap in use after three full collections */

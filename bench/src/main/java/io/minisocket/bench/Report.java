@@ -14,7 +14,10 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Objects;
 
-/** The figures as Markdown tables: min / median / max per client and the ratio of medians to raw Vert.x. */
+/**
+ * The figures as Markdown tables: medians per client with the ratio to raw Vert.x and the verdict on each target
+ * ({@link Targets}), min / median / max per client, and the targets table.
+ */
 final class Report {
 
   /** One figure of one workload. */
@@ -25,9 +28,12 @@ final class Report {
   }
 
   private static final List<Metric> METRICS = List.of(
-      new Metric("msgsPerSec", "throughput: echo msgs/s (1 conn, 64 B text, window 1024)", 1, "%,.0f", true),
+      new Metric("msgsPerSec", "throughput: echo msgs/s (1 conn, 64 B text, window 1024, sent on the client's thread)",
+          1, "%,.0f", true),
       new Metric("cpu", "throughput: client CPU (cores busy)", 1, "%.2f", true),
-      new Metric("allocPerMsg", "throughput: client heap allocated per echo (B)", 1, "%,.0f", true),
+      new Metric("otMsgsPerSec", "throughput-other-thread: echo msgs/s (1 conn, window 1024, sent from a user thread)",
+          1, "%,.0f", true),
+      new Metric("otCpu", "throughput-other-thread: client CPU (cores busy)", 1, "%.2f", true),
       new Metric("p50", "latency: round trip p50 (µs)", 1, "%,.1f", true),
       new Metric("p99", "latency: round trip p99 (µs)", 1, "%,.1f", true),
       new Metric("p999", "latency: round trip p99.9 (µs)", 1, "%,.1f", true),
@@ -36,7 +42,12 @@ final class Report {
       new Metric("connectsPerSec", "scale: connects/s (200 handshakes in flight)", 1, "%,.0f", true),
       new Metric("heapPerConn", "scale: heap per open connection after GC (KiB)", 1024, "%,.1f", true),
       new Metric("rssMiB", "scale: process RSS with all open (MiB)", 1, "%,.0f", true),
-      new Metric("threads", "scale: threads with all open", 1, "%,.0f", true));
+      new Metric("threads", "scale: threads with all open", 1, "%,.0f", true),
+      new Metric("mcConnections", "many-connections: connections, 1 message in flight on each", 1, "%,.0f", false),
+      new Metric("mcMsgsPerSec", "many-connections: echo msgs/s", 1, "%,.0f", true),
+      new Metric("mcCpu", "many-connections: client CPU (cores busy)", 1, "%.2f", true),
+      new Metric("allocPerMsg", "alloc: client heap allocated per echo, all threads (B)", 1, "%,.0f", true),
+      new Metric("allocThreadsEnded", "alloc: client threads that ended while counting", 1, "%,.0f", false));
 
   private final Map<String, Map<String, List<Double>>> results;
   private final List<String> clients;
@@ -54,15 +65,6 @@ final class Report {
     this.clients = clients;
     this.took = took;
     this.header = header;
-  }
-
-  /** @return /proc/loadavg's first three figures, or "unknown" */
-  static String loadAverage() {
-    try {
-      return String.join(" / ", Arrays.asList(Files.readString(Path.of("/proc/loadavg")).split(" ")).subList(0, 3));
-    } catch (IOException | RuntimeException e) {
-      return "unknown";
-    }
   }
 
   /** @return {@code git describe --always --dirty} of the working directory, or "unknown" */
@@ -114,8 +116,13 @@ final class Report {
     header.forEach(line -> out.add(line + "  "));
     out.add("Medians, and in brackets the ratio of medians to raw Vert.x measured in the same run.");
     out.add("");
-    out.add(row("figure", clients));
-    out.add(row("---", clients.stream().map(c -> "---:").toList()));
+    List<Targets.Verdict> verdicts = Targets.judge(results);
+    List<String> columns = new ArrayList<>(clients);
+    columns.add("target (" + Targets.SUBJECT + ")");
+    out.add(row("figure", columns));
+    List<String> alignments = new ArrayList<>(clients.stream().map(c -> "---:").toList());
+    alignments.add("---");
+    out.add(row("---", alignments));
     for (Metric metric : METRICS) {
       if (clients.stream().noneMatch(c -> values(c, metric.key) != null)) {
         continue;
@@ -124,9 +131,11 @@ final class Report {
       for (String client : clients) {
         List<Double> v = values(client, metric.key);
         Double ratio = metric.ratio ? ratio(client, metric.key) : null;
-        cells.add(v == null ? "–" : metric.show(median(v)) + (ratio == null || client.equals(Compare.BASELINE)
+        cells.add(v == null ? "–" : metric.show(median(v)) + (ratio == null || client.equals(Targets.BASELINE)
             ? "" : String.format(Locale.ROOT, " (×%.2f)", ratio)));
       }
+      cells.add(String.join("; ", verdicts.stream().filter(v -> v.target().metric().equals(metric.key))
+          .map(v -> v.target().rule() + ": " + v.status()).toList()));
       out.add(row(metric.label, cells));
     }
     out.add("");
@@ -153,60 +162,51 @@ final class Report {
           + "in-memory transport (no network objects): %,.0f B.", median(core)));
     }
     out.add("");
-    out.addAll(targets());
+    out.addAll(targets(verdicts));
     return out;
   }
 
-  private List<String> targets() {
+  private List<String> targets(List<Targets.Verdict> verdicts) {
     List<String> out = new ArrayList<>();
-    out.add("Targets (MiniSocket = wx):");
-    Double tput = ratio("wx", "msgsPerSec");
-    if (tput != null) {
-      out.add(verdict(tput >= 0.90, String.format(Locale.ROOT,
-          "throughput ≥ 0.90 × raw Vert.x: %.2f ×%s", tput,
-          tput >= 0.90 ? "" : String.format(Locale.ROOT, ", short by %.0f %%", (0.90 - tput) / 0.90 * 100))));
+    List<Double> ended = new ArrayList<>();
+    clients.forEach(client -> {
+      List<Double> v = values(client, "allocThreadsEnded");
+      if (v != null) {
+        ended.addAll(v);
+      }
+    });
+    if (ended.stream().anyMatch(n -> n > 0)) {
+      out.add("Note: client threads ended while allocations were counted in some alloc runs; those figures are lower "
+          + "bounds (see allocThreadsEnded).");
+      out.add("");
     }
-    Double p99 = ratio("wx", "p99");
-    if (p99 != null) {
-      out.add(verdict(p99 <= 1.10, String.format(Locale.ROOT, "latency p99 ≤ 1.10 × raw Vert.x: %.2f ×%s", p99,
-          p99 <= 1.10 ? "" : String.format(Locale.ROOT, ", over by %.0f %%", (p99 - 1.10) / 1.10 * 100))));
+    if (verdicts.isEmpty()) {
+      out.add("Targets: no verdicts (the run needs " + Targets.SUBJECT + " and " + Targets.BASELINE
+          + " or another client on a target's workload).");
+      return out;
     }
-    ahead(out, "msgsPerSec", true, "throughput ahead of the JDK client");
-    ahead(out, "p99", false, "latency p99 ahead of (below) the JDK client");
-    List<Double> wxHeap = values("wx", "heapPerConn");
-    List<Double> vxHeap = values(Compare.BASELINE, "heapPerConn");
-    if (wxHeap != null && vxHeap != null) {
-      double extra = median(wxHeap) - median(vxHeap);
-      out.add(verdict(extra <= 2048, String.format(Locale.ROOT,
-          "heap per idle connection ≤ raw Vert.x + 2 KiB: %.1f KiB vs %.1f KiB, +%.1f KiB%s", median(wxHeap) / 1024,
-          median(vxHeap) / 1024, extra / 1024,
-          extra <= 2048 ? "" : String.format(Locale.ROOT, ", over by %.1f KiB", (extra - 2048) / 1024))));
-    }
+    out.add(String.format(Locale.ROOT, "Targets (%s = MiniSocket; %d of %d met):", Targets.SUBJECT,
+        verdicts.stream().filter(Targets.Verdict::met).count(), verdicts.size()));
+    out.add("");
+    out.add("| target | result (medians) | verdict |");
+    out.add("|---|---|---|");
+    verdicts.forEach(v -> out.add("| " + v.target().describe() + " | " + v.result() + " | "
+        + (v.met() ? v.status() : "**" + v.status() + "**") + " |"));
     return out;
   }
 
-  private void ahead(List<String> out, String key, boolean higherIsBetter, String what) {
-    List<Double> wx = values("wx", key);
-    List<Double> jdk = values("jdk", key);
-    if (wx != null && jdk != null) {
-      double w = median(wx);
-      double j = median(jdk);
-      out.add(verdict(higherIsBetter ? w > j : w < j, String.format(Locale.ROOT, "%s: wx %s vs JDK %s (%.2f ×)",
-          what, show(key, w), show(key, j), w / j)));
-    }
-  }
-
-  private static String show(String key, double value) {
+  /**
+   * @param key   a figure's key
+   * @param value a value of it, in its raw unit
+   * @return the value as the tables show it
+   */
+  static String show(String key, double value) {
     return METRICS.stream().filter(m -> m.key.equals(key)).findFirst().orElseThrow().show(value);
-  }
-
-  private static String verdict(boolean met, String text) {
-    return "- " + (met ? "MET" : "MISSED") + ": " + text;
   }
 
   private Double ratio(String client, String key) {
     List<Double> v = values(client, key);
-    List<Double> base = values(Compare.BASELINE, key);
+    List<Double> base = values(Targets.BASELINE, key);
     return v == null || base == null || median(base) == 0 ? null : median(v) / median(base);
   }
 
