@@ -121,7 +121,7 @@ final class Compare {
           }
         }
       }
-      if (clients.contains("wx")) {
+      if (clients.contains("wx") && workloads.contains("scale")) {
         coreHeap();
       }
     } finally {
