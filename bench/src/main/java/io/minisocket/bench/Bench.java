@@ -7,12 +7,15 @@ import java.util.List;
  * The benchmarks' command line.
  *
  * <ul>
- *   <li>{@code compare [--quick] [options]} (the default): the whole client comparison, printing the table; options
- *       {@code --reps N}, {@code --clients wx,wx-jdk,vertx,jdk,okhttp,javawebsocket},
- *       {@code --workloads throughput,latency,scale}, {@code --messages N}, {@code --round-trips N},
- *       {@code --batches N}, {@code --connections N}, {@code --handshakes N}, {@code --window N},
- *       {@code --warmup SECONDS}, {@code --pin same|split|none} (CPU pinning of the latency runs),
- *       {@code --histo} (class histograms of the scale runs), {@code --out DIR};</li>
+ *   <li>{@code compare [--quick] [options]} (the default): the whole client comparison, printing the table with the
+ *       verdicts on the targets ({@link Targets}); options {@code --reps N},
+ *       {@code --clients wx,wx-jdk,vertx,jdk,okhttp,javawebsocket} (and the diagnostics {@code vertx-deferred},
+ *       {@code vertx-listener}, {@code wx-loop}), {@code --workloads} any of {@link Measure#WORKLOADS},
+ *       {@code --messages N}, {@code --round-trips N}, {@code --batches N}, {@code --connections N},
+ *       {@code --many N}, {@code --handshakes N}, {@code --window N}, {@code --warmup SECONDS},
+ *       {@code --pin same|split|none} (CPU pinning of the latency runs), {@code --histo} (class histograms of the
+ *       scale runs), {@code --jfr} (a JFR profile of every measuring JVM), {@code --strace} (every measuring JVM
+ *       under {@code strace -f -c}), {@code --out DIR};</li>
  *   <li>{@code jmh [JMH options]}: the JMH micro-benchmarks of core (default: all of them with {@code -prof gc});</li>
  *   <li>{@code server}, {@code measure}: the pieces the comparison runs in JVMs of their own;</li>
  *   <li>{@code core-heap [--tasks N]}: heap per open SocketTask over an in-memory transport (core alone);</li>

@@ -78,11 +78,19 @@ final class Measure {
     void run(long messages) throws Exception;
   }
 
-  /** throughput: one connection, {@code --window} messages in flight, each echo sends the next on the client's thread. */
+  /**
+   * throughput: one connection, {@code --window} messages in flight, each echo sending the next on the client's
+   * thread.
+   */
   private Map<String, Double> throughput() throws Exception {
+    return rate("", onePipeline()::run);
+  }
+
+  /** @return a pipeline of {@code --window} messages on one connection */
+  private Pipeline onePipeline() throws Exception {
     Pipeline pipeline = new Pipeline(args.integer("window", 1024));
     pipeline.conns = new Conn[] {connect(text -> pipeline.received(0, text))};
-    return rate("", pipeline::run);
+    return pipeline;
   }
 
   /**
@@ -150,8 +158,7 @@ final class Measure {
   private Map<String, Double> alloc() throws Exception {
     int messages = args.integer("messages", 200_000);
     int batches = args.integer("batches", 5);
-    Pipeline pipeline = new Pipeline(args.integer("window", 1024));
-    pipeline.conns = new Conn[] {connect(text -> pipeline.received(0, text))};
+    Pipeline pipeline = onePipeline();
     warmUp(pipeline::run, messages);
     ThreadAllocations before = ThreadAllocations.now();
     for (int i = 0; i < batches; i++) {

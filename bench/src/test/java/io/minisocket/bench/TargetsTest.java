@@ -103,7 +103,8 @@ class TargetsTest {
     Verdict throughput = verdict("msgsPerSec", Kind.AHEAD_ABOVE);
     assertThat(throughput.met()).isFalse();
     assertThat(throughput.status()).isEqualTo("MISSED behind javawebsocket");
-    assertThat(throughput.result()).contains("jdk 100 (5.00 ×)", "okhttp 50 (10.00 ×)", "javawebsocket 600 (0.83 ×)");
+    assertThat(throughput.result())
+        .contains("jdk 100 (5.00 ×)", "okhttp 50 (10.00 ×)", "javawebsocket 600 (0.83 ×)");
 
     Verdict p99 = verdict("p99", Kind.AHEAD_BELOW);
     assertThat(p99.met()).isTrue();
