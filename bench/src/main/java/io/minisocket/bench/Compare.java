@@ -263,7 +263,8 @@ final class Compare {
     if (pin.equals("none") || !workload.equals("latency")) {
       return run(command, tracer, jvmOptions);
     }
-    // see the README ("Why latency runs are pinned"): on a small VM, where the two ends of a round trip run decides latency more than code
+    // see the README ("Why latency runs are pinned"): on a small VM, where the two ends of a round trip run decides
+    // latency more than code
     String serverCpu = pin.equals("same") ? Integer.toString(CPUS - 1) : "0";
     String clientCpu = Integer.toString(CPUS - 1);
     pin(server.pid(), serverCpu);
