@@ -166,7 +166,7 @@ final class Compare {
       case "many-connections" -> a.addAll(List.of(
           "--many", args.string("many", "1000"),
           "--handshakes", args.string("handshakes", "200"),
-          // one echo costs a system call on each side for every connection: about 10 x the time of a pipelined one
+          // nothing is pipelined: every echo is a read and a write system call on each side, far slower per message
           "--messages", args.string("messages", quick || warmingServer ? "20000" : "50000"),
           "--batches", args.string("batches", quick || warmingServer ? "2" : "5")));
       default -> throw new IllegalArgumentException("unknown workload " + workload);
