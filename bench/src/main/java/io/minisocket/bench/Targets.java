@@ -53,8 +53,8 @@ final class Targets {
         case RATIO_AT_LEAST -> String.format(Locale.ROOT, "≥ %.2f × raw Vert.x", limit);
         case RATIO_AT_MOST -> String.format(Locale.ROOT, "≤ %.2f × raw Vert.x", limit);
         case EXTRA_AT_MOST -> "≤ raw Vert.x + " + Report.show(metric, limit) + " " + unit;
-        case AHEAD_ABOVE -> "above every other client";
-        case AHEAD_BELOW -> "below every other client";
+        case AHEAD_ABOVE -> "above each of " + String.join(", ", OTHERS);
+        case AHEAD_BELOW -> "below each of " + String.join(", ", OTHERS);
       };
     }
   }
