@@ -132,12 +132,14 @@ final class Targets {
   private static Optional<Verdict> ahead(Target target, double subject,
       Map<String, Map<String, List<Double>>> results) {
     List<String> compared = new ArrayList<>();
+    List<String> present = new ArrayList<>();
     List<String> behind = new ArrayList<>();
     for (String other : OTHERS) {
       Double theirs = median(results, other, target.metric());
       if (theirs == null || theirs == 0) {
         continue;
       }
+      present.add(other);
       compared.add(String.format(Locale.ROOT, "%s %s (%.2f ×)", other, Report.show(target.metric(), theirs),
           subject / theirs));
       boolean isAhead = target.kind() == Kind.AHEAD_ABOVE ? subject > theirs : subject < theirs;
@@ -150,8 +152,9 @@ final class Targets {
     }
     String figures = SUBJECT + " " + Report.show(target.metric(), subject) + " " + target.unit() + "; "
         + String.join(", ", compared);
-    return Optional.of(new Verdict(target, figures, behind.isEmpty(),
-        behind.isEmpty() ? "" : "behind " + String.join(", ", behind)));
+    String margin = !behind.isEmpty() ? "behind " + String.join(", ", behind)
+        : present.size() < OTHERS.size() ? "only " + String.join(", ", present) + " in the run" : "";
+    return Optional.of(new Verdict(target, figures, behind.isEmpty(), margin));
   }
 
   private static String signed(Target target, double extra) {
