@@ -22,19 +22,11 @@ import io.minisocket.testkit.ServerConnection;
 import java.net.URI;
 import java.nio.ByteBuffer;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
-import java.util.concurrent.TimeUnit;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeAll;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.TestInstance;
-import org.junit.jupiter.api.Timeout;
 
 /**
  * The contract of the transport port ({@link Transport}, {@link Connection}, and the
@@ -54,33 +46,12 @@ import org.junit.jupiter.api.Timeout;
  * connection are checked to come one at a time, {@code opened} at most once, and nothing after the terminal
  * {@code closed} or {@code failed}. Test names state the rule they check; each test's Javadoc says where to look
  * when it fails. A transport whose client cannot do something the port asks declares it in {@link #capabilities()},
- * and the kit checks the weaker promise that remains; a transport that cannot keep a rule yet overrides that test
- * with {@code @Disabled("reason")}.
+ * and the kit checks the weaker promise that remains; a transport that cannot keep a rule yet lists it in
+ * {@link #knownViolations()} with the reason (the test is then skipped).
  */
-@TestInstance(TestInstance.Lifecycle.PER_CLASS)
-@Timeout(value = 60, unit = TimeUnit.SECONDS)
-public abstract class TransportContractKit {
-  /** How long the kit waits for what must happen; only a failing test waits this long. */
-  protected static final Duration WAIT = Duration.ofSeconds(10);
-  private static final Duration CONNECT_TIMEOUT = Duration.ofSeconds(5);
-  private static final Duration SHORT_CONNECT_TIMEOUT = Duration.ofMillis(500);
+public abstract class TransportContractKit extends ContractKitLifecycle<PortEvents> {
   /** Longer than the kit waits: a transport that leaves a cancelled handshake to its connect timeout fails. */
   private static final Duration LONG_CONNECT_TIMEOUT = WAIT.multipliedBy(3);
-
-  private final KitResources resources = new KitResources();
-  private final List<PortEvents> connections = new ArrayList<>();
-  private final List<PortEvents> allConnections = new ArrayList<>();
-  private Transport transport;
-  private MockWebSocketServer server;
-
-  /**
-   * Creates the transport under test; the kit closes it after the last test.
-   *
-   * @param trustedCertificatePem a PEM file with the self-signed certificate of the kit's {@code wss://} servers,
-   *                              which the transport must trust
-   * @return the transport
-   */
-  protected abstract Transport createTransport(Path trustedCertificatePem);
 
   /**
    * Declares what the transport's client cannot do of what the port asks; the tests that depend on it then check
@@ -92,37 +63,10 @@ public abstract class TransportContractKit {
     return TransportCapabilities.all();
   }
 
-  @BeforeAll
-  final void tckStartTransport() {
-    transport = createTransport(KitCertificates.TRUSTED_PEM);
-  }
-
-  /** Closes the transport, then checks that no connection of any test got an event after its terminal one. */
-  @AfterAll
-  final void tckCloseTransport() {
-    if (transport != null) {
-      transport.close();
-    }
-    for (PortEvents events : allConnections) {
-      events.assertWellFormed();
-    }
-  }
-
-  @BeforeEach
-  final void tckStartServer() {
-    server = resources.server(KitCertificates.TRUSTED);
-  }
-
-  @AfterEach
-  final void tckCheckAndClose() throws Exception {
-    try {
-      resources.close();
-      for (PortEvents events : connections) {
-        events.assertWellFormed();
-      }
-    } finally {
-      connections.clear();
-    }
+  /** Checks one connection's events: one at a time, {@code opened} at most once, nothing after the end. */
+  @Override
+  final void assertRulesKept(PortEvents events) {
+    events.assertWellFormed();
   }
 
   // ------------------------------------------------------------------------------------------------ opening
@@ -367,8 +311,7 @@ public abstract class TransportContractKit {
       connect(new ConnectRequest(URI.create(server.url()), "GET", Map.of(), List.of(), SHORT_CONNECT_TIMEOUT),
           events);
       assertFailure(events, TransportFailure.Kind.TIMEOUT);
-      assertThat(Duration.ofNanos(System.nanoTime() - start)).as("time to the timeout of %s", SHORT_CONNECT_TIMEOUT)
-          .isLessThan(SHORT_CONNECT_TIMEOUT.plusSeconds(5));
+      assertEndedSoonAfterTheShortTimeout(start);
     }
     server.awaitDisconnect(WAIT);
   }
@@ -470,9 +413,7 @@ public abstract class TransportContractKit {
   // ------------------------------------------------------------------------------------------------ helpers
 
   private Connection connect(ConnectRequest request, PortEvents events) {
-    connections.add(events);
-    allConnections.add(events);
-    Connection connection = transport.connect(request, events);
+    Connection connection = transport.connect(request, track(events));
     assertThat(connection).as("the connection handle").isNotNull();
     return connection;
   }

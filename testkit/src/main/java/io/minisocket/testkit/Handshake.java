@@ -1,5 +1,9 @@
 package io.minisocket.testkit;
 
+import io.minisocket.testkit.internal.HandshakePolicy;
+import io.minisocket.testkit.internal.HandshakePolicy.Kind;
+import io.minisocket.testkit.internal.HandshakePolicy.ProtocolRule;
+import io.minisocket.testkit.internal.Http;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
@@ -28,32 +32,14 @@ import java.util.Objects;
  * </ul>
  */
 public final class Handshake {
-
-  enum Kind { ACCEPT, REJECT, NO_UPGRADE, STALL, STALL_BEFORE_REQUEST, RESET }
-
-  /** How the sub-protocol is chosen for an accepted connection. */
-  enum ProtocolRule { NONE, SELECT, REQUIRE, FORCE }
-
   private static final Handshake ACCEPT =
       new Handshake(Kind.ACCEPT, 101, "", ProtocolRule.NONE, List.of(), List.of(), Duration.ZERO);
 
-  private final Kind kind;
-  private final int status;
-  private final String body;
-  private final ProtocolRule protocolRule;
-  private final List<String> protocols;
-  private final List<String[]> headers;
-  private final Duration delay;
+  private final HandshakePolicy policy;
 
   private Handshake(Kind kind, int status, String body, ProtocolRule protocolRule, List<String> protocols,
       List<String[]> headers, Duration delay) {
-    this.kind = kind;
-    this.status = status;
-    this.body = body;
-    this.protocolRule = protocolRule;
-    this.protocols = protocols;
-    this.headers = headers;
-    this.delay = delay;
+    this.policy = new HandshakePolicy(kind, status, body, protocolRule, protocols, headers, delay);
   }
 
   /** @return the default: upgrade every valid WebSocket request, choosing no sub-protocol */
@@ -163,9 +149,10 @@ public final class Handshake {
    */
   public Handshake withHeader(String name, String value) {
     Http.checkHeader(name, value);
-    List<String[]> copy = new ArrayList<>(headers);
+    List<String[]> copy = new ArrayList<>(policy.headers());
     copy.add(new String[] {name, value});
-    return new Handshake(kind, status, body, protocolRule, protocols, List.copyOf(copy), delay);
+    return new Handshake(policy.kind(), policy.status(), policy.body(), policy.protocolRule(), policy.protocols(),
+        List.copyOf(copy), policy.delay());
   }
 
   /**
@@ -179,35 +166,12 @@ public final class Handshake {
     if (delay.isNegative()) {
       throw new IllegalArgumentException("negative delay: " + delay);
     }
-    return new Handshake(kind, status, body, protocolRule, protocols, headers, delay);
+    return new Handshake(policy.kind(), policy.status(), policy.body(), policy.protocolRule(), policy.protocols(),
+        policy.headers(), delay);
   }
 
-  Kind kind() {
-    return kind;
-  }
-
-  int status() {
-    return status;
-  }
-
-  String body() {
-    return body;
-  }
-
-  ProtocolRule protocolRule() {
-    return protocolRule;
-  }
-
-  List<String> protocols() {
-    return protocols;
-  }
-
-  List<String[]> headers() {
-    return headers;
-  }
-
-  Duration delay() {
-    return delay;
+  HandshakePolicy policy() {
+    return policy;
   }
 
   private static List<String> protocolList(String... protocols) {
@@ -222,16 +186,6 @@ public final class Handshake {
   /** @return a description for test failure messages */
   @Override
   public String toString() {
-    StringBuilder text = new StringBuilder("Handshake[").append(kind);
-    if (kind == Kind.REJECT || kind == Kind.NO_UPGRADE) {
-      text.append(' ').append(status);
-    }
-    if (protocolRule != ProtocolRule.NONE) {
-      text.append(' ').append(protocolRule).append(' ').append(protocols);
-    }
-    if (!delay.isZero()) {
-      text.append(" after ").append(delay);
-    }
-    return text.append(']').toString();
+    return policy.toString();
   }
 }

@@ -1,5 +1,8 @@
 package io.minisocket.testkit;
 
+import io.minisocket.testkit.internal.ConnectionEngine;
+import io.minisocket.testkit.internal.ConnectionHost;
+import io.minisocket.testkit.internal.RequestHead;
 import java.io.IOException;
 import java.net.InetAddress;
 import java.net.InetSocketAddress;
@@ -17,6 +20,7 @@ import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.Executors;
 import java.util.concurrent.LinkedBlockingQueue;
+import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
@@ -63,6 +67,7 @@ public final class MockWebSocketServer implements AutoCloseable {
   private final CountDownLatch closedLatch = new CountDownLatch(1);
   private final AtomicInteger connectionIds = new AtomicInteger();
   private final Queue<Object[]> plans = new ConcurrentLinkedQueue<>();
+  private final ConnectionHost host = new Host();
 
   private final List<ServerConnection> connections = new CopyOnWriteArrayList<>();
   private final BlockingQueue<ServerConnection> connectionQueue = new LinkedBlockingQueue<>();
@@ -281,7 +286,7 @@ public final class MockWebSocketServer implements AutoCloseable {
   public void resumeReading() {
     readingPaused = false;
     for (ServerConnection connection : connections) {
-      connection.wakeUp();
+      connection.engine().wakeUp();
     }
   }
 
@@ -317,7 +322,7 @@ public final class MockWebSocketServer implements AutoCloseable {
     closedLatch.countDown();
     stopAccepting();
     for (ServerConnection connection : connections) {
-      connection.closeRaw();
+      connection.engine().closeRaw();
     }
     timer.shutdownNow();
     try {
@@ -333,52 +338,79 @@ public final class MockWebSocketServer implements AutoCloseable {
     return "MockWebSocketServer[" + url() + ", " + connections.size() + " connections]";
   }
 
-  // ---- used by ServerConnection ----
+  /** The server as its connections' engines see it. */
+  private final class Host implements ConnectionHost {
+    @Override
+    public SSLContext sslContext() {
+      return sslContext;
+    }
 
-  SSLContext sslContext() {
-    return sslContext;
+    @Override
+    public int maxMessageSize() {
+      return maxMessageSize;
+    }
+
+    @Override
+    public boolean isClosed() {
+      return MockWebSocketServer.this.isClosed();
+    }
+
+    @Override
+    public boolean isReadingPaused() {
+      return readingPaused;
+    }
+
+    @Override
+    public boolean awaitClosed(Duration delay) throws InterruptedException {
+      return closedLatch.await(delay.toNanos(), TimeUnit.NANOSECONDS);
+    }
+
+    @Override
+    public void schedule(Runnable task, long delayMillis) {
+      try {
+        timer.schedule(task, delayMillis, TimeUnit.MILLISECONDS);
+      } catch (RejectedExecutionException e) {
+        task.run(); // the server is closing: do it now
+      }
+    }
+
+    @Override
+    public RecordedRequest request(int connectionId, RequestHead head) {
+      return new RecordedRequest(connectionId, head.method(), head.target(), head.httpVersion(), head.headers());
+    }
+
+    @Override
+    public void record(RecordedRequest request) {
+      requests.add(request);
+      requestQueue.add(request);
+    }
+
+    @Override
+    public void recordText(int connectionId, String text) {
+      record(RecordedMessage.text(connectionId, text));
+    }
+
+    @Override
+    public void recordBinary(int connectionId, byte[] bytes) {
+      record(RecordedMessage.binary(connectionId, bytes));
+    }
+
+    private void record(RecordedMessage message) {
+      synchronized (messages) {
+        messages.add(message);
+      }
+      messageQueue.add(message);
+    }
+
+    @Override
+    public void record(RecordedClose close) {
+      closes.add(close);
+      closeQueue.add(close);
+    }
   }
 
-  int maxMessageSize() {
-    return maxMessageSize;
-  }
-
-  boolean isClosed() {
+  private boolean isClosed() {
     return closedLatch.getCount() == 0;
-  }
-
-  boolean isReadingPaused() {
-    return readingPaused;
-  }
-
-  /** Waits up to {@code delay}; @return whether the server was closed meanwhile. */
-  boolean awaitClosed(Duration delay) throws InterruptedException {
-    return closedLatch.await(delay.toNanos(), TimeUnit.NANOSECONDS);
-  }
-
-  void schedule(Runnable task, long delayMillis) {
-    try {
-      timer.schedule(task, delayMillis, TimeUnit.MILLISECONDS);
-    } catch (java.util.concurrent.RejectedExecutionException e) {
-      task.run(); // the server is closing: do it now
-    }
-  }
-
-  void record(RecordedRequest request) {
-    requests.add(request);
-    requestQueue.add(request);
-  }
-
-  void record(RecordedMessage message) {
-    synchronized (messages) {
-      messages.add(message);
-    }
-    messageQueue.add(message);
-  }
-
-  void record(RecordedClose close) {
-    closes.add(close);
-    closeQueue.add(close);
   }
 
   private void acceptLoop() {
@@ -398,13 +430,14 @@ public final class MockWebSocketServer implements AutoCloseable {
       Handshake handshake = plan == null ? defaultHandshake : (Handshake) plan[0];
       Script script = plan == null ? defaultScript : (Script) plan[1];
       int id = connectionIds.incrementAndGet();
-      ServerConnection connection = new ServerConnection(this, id, socket, handshake, script);
+      ConnectionEngine engine = new ConnectionEngine(host, id, socket, handshake.policy(), script.steps());
+      ServerConnection connection = new ServerConnection(this, id, handshake, script, engine);
       connections.add(connection);
       connectionQueue.add(connection);
       if (isClosed()) {
-        connection.closeRaw();
+        engine.closeRaw();
       }
-      daemon(connection::run, name + "-connection-" + id);
+      daemon(engine::run, name + "-connection-" + id);
     }
   }
 

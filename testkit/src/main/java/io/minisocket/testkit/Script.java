@@ -1,6 +1,7 @@
 package io.minisocket.testkit;
 
-import java.nio.charset.StandardCharsets;
+import io.minisocket.testkit.internal.CloseFrames;
+import io.minisocket.testkit.internal.ScriptSteps;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
@@ -19,23 +20,11 @@ import java.util.function.Function;
 public final class Script {
   private static final Script ECHO = new Script(Function.identity(), Function.identity(), List.of(), -1, 0, "", -1);
 
-  private final Function<String, String> textReply;
-  private final Function<byte[], byte[]> binaryReply;
-  private final List<Object> onOpen;
-  private final int closeAfter;
-  private final int closeCode;
-  private final String closeReason;
-  private final int resetAfter;
+  private final ScriptSteps steps;
 
   private Script(Function<String, String> textReply, Function<byte[], byte[]> binaryReply, List<Object> onOpen,
       int closeAfter, int closeCode, String closeReason, int resetAfter) {
-    this.textReply = textReply;
-    this.binaryReply = binaryReply;
-    this.onOpen = onOpen;
-    this.closeAfter = closeAfter;
-    this.closeCode = closeCode;
-    this.closeReason = closeReason;
-    this.resetAfter = resetAfter;
+    this.steps = new ScriptSteps(textReply, binaryReply, onOpen, closeAfter, closeCode, closeReason, resetAfter);
   }
 
   /** @return the default: every text and binary message is sent back as it came */
@@ -64,8 +53,8 @@ public final class Script {
    * @return a copy answering binary messages with {@code reply}
    */
   public Script replyBinary(Function<byte[], byte[]> reply) {
-    return new Script(textReply, Objects.requireNonNull(reply, "reply"), onOpen, closeAfter, closeCode, closeReason,
-        resetAfter);
+    return new Script(steps.textReply(), Objects.requireNonNull(reply, "reply"), steps.onOpen(), steps.closeAfter(),
+        steps.closeCode(), steps.closeReason(), steps.resetAfter());
   }
 
   /**
@@ -73,11 +62,11 @@ public final class Script {
    * @return a copy that also sends them
    */
   public Script sendOnOpen(String... messages) {
-    List<Object> copy = new ArrayList<>(onOpen);
+    List<Object> copy = new ArrayList<>(steps.onOpen());
     for (String message : messages) {
       copy.add(Objects.requireNonNull(message, "message"));
     }
-    return new Script(textReply, binaryReply, List.copyOf(copy), closeAfter, closeCode, closeReason, resetAfter);
+    return withOnOpen(copy);
   }
 
   /**
@@ -85,11 +74,11 @@ public final class Script {
    * @return a copy that also sends them
    */
   public Script sendBinaryOnOpen(byte[]... messages) {
-    List<Object> copy = new ArrayList<>(onOpen);
+    List<Object> copy = new ArrayList<>(steps.onOpen());
     for (byte[] message : messages) {
       copy.add(message.clone());
     }
-    return new Script(textReply, binaryReply, List.copyOf(copy), closeAfter, closeCode, closeReason, resetAfter);
+    return withOnOpen(copy);
   }
 
   /**
@@ -107,8 +96,9 @@ public final class Script {
     if (messages < 0) {
       throw new IllegalArgumentException("negative message count: " + messages);
     }
-    checkClose(code, reason);
-    return new Script(textReply, binaryReply, onOpen, messages, code, reason, resetAfter);
+    CloseFrames.check(code, reason);
+    return new Script(steps.textReply(), steps.binaryReply(), steps.onOpen(), messages, code, reason,
+        steps.resetAfter());
   }
 
   /**
@@ -134,50 +124,22 @@ public final class Script {
     if (messages < 0) {
       throw new IllegalArgumentException("negative message count: " + messages);
     }
-    return new Script(textReply, binaryReply, onOpen, closeAfter, closeCode, closeReason, messages);
+    return new Script(steps.textReply(), steps.binaryReply(), steps.onOpen(), steps.closeAfter(), steps.closeCode(),
+        steps.closeReason(), messages);
   }
 
-  static void checkClose(int code, String reason) {
-    if (code < 0 || code > 0xFFFF) {
-      throw new IllegalArgumentException("close code must fit in two bytes: " + code);
-    }
-    if (Objects.requireNonNull(reason, "reason").getBytes(StandardCharsets.UTF_8).length > 123) {
-      throw new IllegalArgumentException("close reason longer than 123 UTF-8 bytes");
-    }
-  }
-
-  Function<String, String> textReply() {
-    return textReply;
-  }
-
-  Function<byte[], byte[]> binaryReply() {
-    return binaryReply;
-  }
-
-  List<Object> onOpen() {
-    return onOpen;
-  }
-
-  int closeAfter() {
-    return closeAfter;
-  }
-
-  int closeCode() {
-    return closeCode;
-  }
-
-  String closeReason() {
-    return closeReason;
-  }
-
-  int resetAfter() {
-    return resetAfter;
+  ScriptSteps steps() {
+    return steps;
   }
 
   /** @return a description for test failure messages */
   @Override
   public String toString() {
-    return "Script[onOpen=" + onOpen.size() + " messages, closeAfter=" + closeAfter + " (" + closeCode + " "
-        + closeReason + "), resetAfter=" + resetAfter + "]";
+    return steps.toString();
+  }
+
+  private Script withOnOpen(List<Object> onOpen) {
+    return new Script(steps.textReply(), steps.binaryReply(), List.copyOf(onOpen), steps.closeAfter(),
+        steps.closeCode(), steps.closeReason(), steps.resetAfter());
   }
 }

@@ -1,4 +1,4 @@
-package io.minisocket.testkit;
+package io.minisocket.testkit.internal;
 
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
@@ -13,7 +13,7 @@ import java.util.Map;
 import java.util.TreeMap;
 
 /** The little HTTP/1.1 the opening handshake needs: read a request head, write a response head. */
-final class Http {
+public final class Http {
   static final int MAX_HEAD_BYTES = 64 * 1024;
   private static final String WEBSOCKET_GUID = "258EAFA5-E914-47DA-95CA-C5AB0DC85B11";
 
@@ -70,7 +70,7 @@ final class Http {
   }
 
   /** Parses a head into a request; throws {@link BadRequestException} when it is not HTTP/1.x. */
-  static RecordedRequest parse(int connectionId, List<String> head) throws BadRequestException {
+  static RequestHead parse(List<String> head) throws BadRequestException {
     String[] requestLine = head.get(0).split(" ", -1);
     if (requestLine.length != 3 || !requestLine[2].startsWith("HTTP/1.")) {
       throw new BadRequestException(400, "bad request line: " + head.get(0));
@@ -84,7 +84,7 @@ final class Http {
       headers.computeIfAbsent(headerLine.substring(0, colon).trim(), k -> new ArrayList<>())
           .add(headerLine.substring(colon + 1).trim());
     }
-    return new RecordedRequest(connectionId, requestLine[0], requestLine[1], requestLine[2], headers);
+    return new RequestHead(requestLine[0], requestLine[1], requestLine[2], headers);
   }
 
   /** @return the {@code Sec-WebSocket-Accept} value for a {@code Sec-WebSocket-Key} */
@@ -119,7 +119,12 @@ final class Http {
     return all;
   }
 
-  static void checkHeader(String name, String value) {
+  /**
+   * @param name  a header name to send
+   * @param value its value
+   * @throws IllegalArgumentException when the name is not a token or the value is not one line
+   */
+  public static void checkHeader(String name, String value) {
     if (name == null || !name.matches("[!#$%&'*+\\-.^_`|~0-9A-Za-z]+")) {
       throw new IllegalArgumentException("not a header name: " + name);
     }
@@ -128,7 +133,11 @@ final class Http {
     }
   }
 
-  static String reason(int status) {
+  /**
+   * @param status an HTTP status code
+   * @return its reason phrase, e.g. {@code Not Found}
+   */
+  public static String reason(int status) {
     switch (status) {
       case 101: return "Switching Protocols";
       case 200: return "OK";
