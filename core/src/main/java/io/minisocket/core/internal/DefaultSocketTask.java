@@ -24,7 +24,6 @@ import io.minisocket.core.transport.Transport;
 import io.minisocket.core.transport.TransportFailure;
 import java.util.ArrayDeque;
 import java.util.ArrayList;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.locks.ReentrantLock;
@@ -474,7 +473,7 @@ final class DefaultSocketTask implements SocketTask, ConnectionEvents {
       moveTo(ReadyState.OPEN);
       openSeen = true;
       callback(takeConnectCallbacks(), runtime.success(Api.CONNECT));
-      OpenEvent event = new OpenEvent(joinHeaders(responseHeaders), protocol == null ? "" : protocol);
+      OpenEvent event = new OpenEvent(HeaderMap.joined(responseHeaders), protocol == null ? "" : protocol);
       serial.submit(() -> dispatch(openListeners, event));
       if (closeRequest != null) {
         moveTo(ReadyState.CLOSING);
@@ -668,12 +667,6 @@ final class DefaultSocketTask implements SocketTask, ConnectionEvents {
   /** Dispatches unless the close event already reached somebody; returns whether anybody received it. */
   private <T> boolean dispatch(Listeners<T> listeners, T event) {
     return !closeDelivered && listeners.dispatch(event);
-  }
-
-  private static Map<String, String> joinHeaders(Map<String, List<String>> headers) {
-    Map<String, String> joined = new LinkedHashMap<>();
-    headers.forEach((name, values) -> joined.put(name, String.join(", ", values)));
-    return joined;
   }
 
   @Override
