@@ -315,10 +315,14 @@ final class DefaultSocketTask implements SocketTask, ConnectionEvents {
     writeQueued(target);
   }
 
-  /** Hands queued messages to the transport while it accepts them, then gives up the writer role. */
+  /**
+   * Hands queued messages to the transport while it accepts them, then gives up the writer role. The transport is
+   * asked whether it is full only while something is queued (not after a fast-path write that left nothing behind).
+   */
   private void writeQueued(Connection target) {
+    boolean askTransport = false;
     while (true) {
-      boolean full = target.writeQueueFull();
+      boolean full = askTransport && target.writeQueueFull();
       PendingSend next;
       lock.lock();
       try {
@@ -330,6 +334,10 @@ final class DefaultSocketTask implements SocketTask, ConnectionEvents {
           flushing = false;
           flushAgain = false;
           return;
+        }
+        if (!askTransport) {
+          askTransport = true;
+          continue; // something is queued: ask the transport first, outside the lock
         }
         next = queue.poll();
         queuedBytes -= next.size();

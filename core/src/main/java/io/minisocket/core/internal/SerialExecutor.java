@@ -170,6 +170,11 @@ final class SerialExecutor implements Runnable {
         action.run();
       } catch (RuntimeException | LinkageError | AssertionError e) {
         report(e);
+      } catch (Error fatal) { // out of memory, stack overflow: stop draining, so a later drain can go on
+        synchronized (this) {
+          draining = false;
+        }
+        throw fatal;
       }
     }
   }
