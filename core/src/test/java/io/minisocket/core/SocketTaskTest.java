@@ -16,10 +16,15 @@ import io.minisocket.core.transport.TransportFailure;
 import java.nio.ByteBuffer;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.UnaryOperator;
 import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.RepeatedTest;
 import org.junit.jupiter.api.Test;
 
 /** SocketTask's rules, against the in-memory transport. */
@@ -430,6 +435,162 @@ class SocketTaskTest {
     await().atMost(Duration.ofSeconds(10)).until(() -> order.size() == 500 && rec.count("t") == 1600);
     for (int i = 0; i < 500; i++) {
       assertThat(order.get(i)).isEqualTo(Integer.toString(i));
+    }
+  }
+
+  // ---------------------------------------------------------------- the send fast path and the inline dispatch
+  // (an open task with nothing queued writes straight to the transport; a transport event runs its listeners at once
+  // when nothing of the task is pending): what they must not break
+
+  @RepeatedTest(20)
+  void sendsRacingACloseEachEndOnceAndTheTransportGetsAPrefixInOrder() throws Exception {
+    SocketTask task = openTask();
+    CountDownLatch go = new CountDownLatch(1);
+    Thread sender = new Thread(() -> {
+      awaitLatch(go);
+      for (int i = 0; i < 200; i++) {
+        task.send(SendOptions.builder().data("m" + i).callbacks(rec.callbacks("send")).build());
+      }
+    });
+    sender.start();
+    go.countDown();
+    task.close(CloseOptions.builder().callbacks(rec.callbacks("close")).build());
+    sender.join();
+    transport.last().serverClose(1000, "");
+    await().atMost(Duration.ofSeconds(10)).until(() -> rec.count("send:complete") == 200 && rec.count("close ") == 1);
+    assertThat(rec.count("send:success") + rec.count("send:fail")).isEqualTo(200);
+    List<Frame> sent = transport.last().sent();
+    assertThat(rec.count("send:success")).isEqualTo(sent.size());
+    for (int i = 0; i < sent.size(); i++) {
+      assertThat(sent.get(i)).isEqualTo(Frame.text("m" + i));
+    }
+  }
+
+  @Test
+  void sendsFromManyThreadsKeepEachThreadsOrderAndAllArrive() throws Exception {
+    SocketTask task = openTask();
+    int threads = 4;
+    int perThread = 300;
+    AtomicInteger succeeded = new AtomicInteger();
+    CountDownLatch go = new CountDownLatch(1);
+    List<Thread> senders = new ArrayList<>();
+    for (int t = 0; t < threads; t++) {
+      String name = "t" + t + ":";
+      boolean withCallbacks = t % 2 == 0;
+      Thread sender = new Thread(() -> {
+        awaitLatch(go);
+        for (int i = 0; i < perThread; i++) {
+          if (i == perThread / 3 && withCallbacks) {
+            transport.last().writeQueueFull(true); // some messages wait in the queue, then flush in order
+          } else if (i == perThread / 2 && withCallbacks) {
+            transport.last().writeQueueFull(false);
+          }
+          if (withCallbacks) {
+            task.send(SendOptions.builder().data(name + i).success(r -> succeeded.incrementAndGet()).build());
+          } else {
+            task.send(name + i);
+          }
+        }
+      });
+      senders.add(sender);
+      sender.start();
+    }
+    go.countDown();
+    for (Thread sender : senders) {
+      sender.join();
+    }
+    transport.last().writeQueueFull(false);
+    await().atMost(Duration.ofSeconds(10)).until(() -> transport.last().sent().size() == threads * perThread);
+    await().atMost(Duration.ofSeconds(10)).until(() -> succeeded.get() == threads / 2 * perThread);
+    for (int t = 0; t < threads; t++) {
+      String name = "t" + t + ":";
+      List<String> ofThread = transport.last().sent().stream().map(f -> ((Frame.Text) f).text())
+          .filter(s -> s.startsWith(name)).toList();
+      List<String> expected = new ArrayList<>();
+      for (int i = 0; i < perThread; i++) {
+        expected.add(name + i);
+      }
+      assertThat(ofThread).as("the order of thread %d", t).isEqualTo(expected);
+    }
+    assertThat(task.queuedBytes()).isZero();
+  }
+
+  @Test
+  void aFastPathSendWhoseWriteFailsGetsFailAndTheNextSendStillGoesOut() {
+    SocketTask task = openTask();
+    transport.last().failWrites(2);
+    task.send("no callbacks: logged, nothing thrown");
+    task.send(SendOptions.builder().data("second").callbacks(rec.callbacks("second")).build());
+    task.send(SendOptions.builder().data("third").callbacks(rec.callbacks("third")).build());
+    rec.awaitLine("third:complete");
+    List<String> lines = rec.lines().stream().filter(l -> l.startsWith("second") || l.startsWith("third")).toList();
+    assertThat(lines).hasSize(4);
+    assertThat(lines.get(0)).startsWith("second:fail sendSocketMessage:fail ").endsWith("(broken pipe)");
+    assertThat(lines.subList(1, 4)).containsExactly(
+        "second:complete", "third:success sendSocketMessage:ok", "third:complete");
+    assertThat(transport.last().sent()).containsExactly(Frame.text("third"));
+    assertThat(task.readyState()).isEqualTo(SocketTask.OPEN);
+  }
+
+  @Test
+  void aListenerThatSendsRunsItsCallbackAfterItReturnedAndBeforeTheNextMessage() {
+    SocketTask task = openTask();
+    task.onMessage(event -> {
+      if (event.text().startsWith("ping")) {
+        task.send(SendOptions.builder().data("pong").callbacks(rec.callbacks("pong " + event.text())).build());
+        rec.note("listener returns " + event.text());
+      }
+    });
+    transport.last().receive(Frame.text("ping1"));
+    transport.last().receive(Frame.text("ping2"));
+    rec.awaitLine("pong ping2:complete");
+    assertThat(rec.lines()).filteredOn(l -> !l.startsWith("open") && !l.startsWith("connect")).containsExactly(
+        "message ping1", "listener returns ping1", "pong ping1:success sendSocketMessage:ok", "pong ping1:complete",
+        "message ping2", "listener returns ping2", "pong ping2:success sendSocketMessage:ok", "pong ping2:complete");
+    assertThat(transport.last().sent()).containsExactly(Frame.text("pong"), Frame.text("pong"));
+  }
+
+  @Test
+  void aListenerThatClosesEndsTheTaskOnceWithCloseLast() {
+    SocketTask task = openTask();
+    task.onMessage(event -> task.close(CloseOptions.builder().code(4000).callbacks(rec.callbacks("close")).build()));
+    transport.last().receive(Frame.text("bye"));
+    rec.awaitLine("close:complete");
+    assertThat(task.readyState()).isEqualTo(SocketTask.CLOSING);
+    assertThat(transport.last().closeCode()).isEqualTo(4000);
+    task.send(SendOptions.builder().data("too late").callbacks(rec.callbacks("late")).build());
+    transport.last().serverClose(4000, "");
+    rec.awaitLine("close 4000 ");
+    rec.awaitLine("late:complete");
+    assertThat(rec.lines()).containsSubsequence("message bye", "close:success closeSocket:ok", "close:complete",
+        "close 4000 ");
+    assertThat(rec.count("late:fail")).isEqualTo(1);
+    assertThat(transport.last().sent()).isEmpty();
+  }
+
+  @Test
+  void listenersAddedDuringAnInlineDispatchGetLaterMessagesAndTheOpenOnce() {
+    SocketTask task = openTask();
+    List<String> added = new CopyOnWriteArrayList<>();
+    task.onMessage(event -> {
+      if (event.text().equals("first")) {
+        task.onMessage(later -> added.add("message " + later.text()));
+        task.onOpen(open -> added.add("open " + open.protocol()));
+      }
+    });
+    transport.last().receive(Frame.text("first"));
+    transport.last().receive(Frame.text("second"));
+    await().atMost(Duration.ofSeconds(10)).until(() -> added.size() == 2);
+    transport.last().receive(Frame.text("third"));
+    await().atMost(Duration.ofSeconds(10)).until(() -> added.size() == 3);
+    assertThat(added).containsExactly("open chat", "message second", "message third");
+  }
+
+  private static void awaitLatch(CountDownLatch latch) {
+    try {
+      latch.await();
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
     }
   }
 }

@@ -15,6 +15,7 @@ import io.minisocket.core.spi.PlatformProfile.Api;
 import io.minisocket.core.spi.Policies.CloseWhileConnecting;
 import io.minisocket.core.spi.Policies.QueueOverflow;
 import io.minisocket.core.spi.Policies.QueueUntilOpen;
+import io.minisocket.core.transport.Completion;
 import io.minisocket.core.transport.Connection;
 import io.minisocket.core.transport.ConnectionEvents;
 import io.minisocket.core.transport.ConnectRequest;
@@ -23,10 +24,8 @@ import io.minisocket.core.transport.Transport;
 import io.minisocket.core.transport.TransportFailure;
 import java.util.ArrayDeque;
 import java.util.ArrayList;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.locks.ReentrantLock;
 import java.util.function.Consumer;
 import org.apache.logging.log4j.LogManager;
@@ -37,8 +36,13 @@ import org.apache.logging.log4j.Logger;
  * every callback and event is queued on {@link #serial} while the lock is held (so their order follows the state
  * changes) and run only after the lock is released — inline for transport events, on the callback executor after
  * a user's call. Neither user code nor the transport is ever called while the lock is held, so no lock of the
- * transport's can deadlock with it. Every message goes through the queue; one thread at a time ({@link #flushing})
- * hands queued messages to the transport, in queue order.
+ * transport's can deadlock with it. One thread at a time ({@link #flushing}) hands messages to the transport, in
+ * queue order.
+ *
+ * <p>The hot paths allocate nothing of their own: a send while the task is OPEN, nothing is queued and nobody
+ * flushes goes straight to the transport (no queue entry; without callbacks one completion per task,
+ * {@link #writtenQuietly}); a transport event when nothing of the task is queued or running runs its listeners inline
+ * ({@link SerialExecutor#runHere}). Per-task structures are small and made when first needed (the send queue).
  */
 final class DefaultSocketTask implements SocketTask, ConnectionEvents {
   private static final Logger LOG = LogManager.getLogger(DefaultSocketTask.class);
@@ -49,7 +53,6 @@ final class DefaultSocketTask implements SocketTask, ConnectionEvents {
   private final Listeners<MessageEvent> messageListeners = new Listeners<>(false);
   private final Listeners<SocketResult> errorListeners = new Listeners<>(true);
   private final Listeners<CloseEvent> closeListeners = new Listeners<>(true);
-  private final AtomicBoolean slotReleased = new AtomicBoolean();
   private volatile boolean wasGlobal;
   /** Keeps the facade's event loop pending from the accepted connect until the close event ran; or null. */
   private volatile EventLoop.KeepAlive loopKeepAlive;
@@ -57,8 +60,9 @@ final class DefaultSocketTask implements SocketTask, ConnectionEvents {
   private final ReentrantLock lock = new ReentrantLock();
   private volatile ReadyState state = ReadyState.CONNECTING;
   private Connection connection;
-  private final ArrayDeque<PendingSend> queue = new ArrayDeque<>();
+  private ArrayDeque<PendingSend> queue; // null until a message first has to wait
   private long queuedBytes;
+  private boolean slotReleased;
   private Callbacks connectCallbacks;
   private CloseRequest closeRequest;
   private boolean openSeen;
@@ -69,7 +73,10 @@ final class DefaultSocketTask implements SocketTask, ConnectionEvents {
   /** Whether the close event reached a listener; touched only from actions on {@link #serial}. */
   private boolean closeDelivered;
 
-  private record PendingSend(Frame frame, Callbacks callbacks) {}
+  /** The completion of every write without callbacks: one per task, so such a send allocates nothing for it. */
+  private final Completion writtenQuietly = failure -> written(Callbacks.none(), failure);
+
+  private record PendingSend(Frame frame, Callbacks callbacks, long size) {}
 
   private record CloseRequest(int code, String reason) {}
 
@@ -181,27 +188,69 @@ final class DefaultSocketTask implements SocketTask, ConnectionEvents {
 
   @Override
   public void send(SendOptions options) {
-    Callbacks callbacks = options.callbacks();
-    Validation.Checked<Frame> checked = options.problem() != null
-        ? Validation.Checked.invalid(ErrorKind.INVALID_OPTION, options.problem())
-        : Validation.frame(options.data());
+    send(options.data(), options.callbacks(), options.problem());
+  }
+
+  @Override
+  public void send(Object data) {
+    send(data, Callbacks.none(), null); // no SendOptions per call
+  }
+
+  private void send(Object data, Callbacks callbacks, String problem) {
+    Frame frame = problem == null ? Validation.frame(data) : null;
+    Connection direct = null;
     Connection toAbort = null;
     lock.lock();
     try {
-      if (checked.invalid() != null) {
-        callback(callbacks, runtime.failure(Api.SEND, checked.invalid()));
+      if (frame == null) {
+        callback(callbacks, runtime.failure(Api.SEND, problem != null
+            ? new Invalid(ErrorKind.INVALID_OPTION, problem) : Validation.frameProblem(data)));
+      } else if (state == ReadyState.OPEN && closeRequest == null && connection != null && !flushing
+          && (queue == null || queue.isEmpty()) && surelyWithinBound(frame)) {
+        flushing = true; // the fast path: this thread writes now; sends meanwhile queue behind this message
+        direct = connection;
       } else {
-        toAbort = enqueueLocked(checked.value(), callbacks);
+        toAbort = enqueueLocked(frame, callbacks);
       }
     } finally {
       lock.unlock();
     }
-    if (toAbort != null) {
+    if (direct != null) {
+      writeFirst(direct, frame, callbacks);
+    } else if (toAbort != null) {
       toAbort.abort();
     } else {
       flush();
     }
     serial.drainLater();
+  }
+
+  /** Whether the frame fits the queue's byte bound without counting a text's UTF-8 bytes (at most 3 per char). */
+  private boolean surelyWithinBound(Frame frame) {
+    long bound = runtime.config().maxQueueBytes();
+    return frame instanceof Frame.Text text ? text.text().length() * 3L <= bound : frame.byteLength() <= bound;
+  }
+
+  /**
+   * Writes a message sent while nothing was queued, this thread holding the writer role, then what others queued
+   * meanwhile. When the transport is full the message waits in the queue as any other.
+   */
+  private void writeFirst(Connection target, Frame frame, Callbacks callbacks) {
+    if (target.writeQueueFull()) {
+      Connection toAbort;
+      lock.lock();
+      try {
+        toAbort = enqueueLocked(frame, callbacks);
+      } finally {
+        lock.unlock();
+      }
+      if (toAbort != null) {
+        toAbort.abort();
+      }
+    } else {
+      write(target, frame, callbacks);
+    }
+    writeQueued(target);
   }
 
   /**
@@ -235,7 +284,10 @@ final class DefaultSocketTask implements SocketTask, ConnectionEvents {
       }
       return null;
     }
-    queue.add(new PendingSend(frame, callbacks));
+    if (queue == null) {
+      queue = new ArrayDeque<>();
+    }
+    queue.add(new PendingSend(frame, callbacks, size));
     queuedBytes += size;
     return null;
   }
@@ -252,7 +304,7 @@ final class DefaultSocketTask implements SocketTask, ConnectionEvents {
         flushAgain = true; // the flusher re-checks before it stops, so a writable() now is not lost
         return;
       }
-      if (state != ReadyState.OPEN || connection == null || queue.isEmpty()) {
+      if (state != ReadyState.OPEN || connection == null || queue == null || queue.isEmpty()) {
         return;
       }
       flushing = true;
@@ -260,8 +312,17 @@ final class DefaultSocketTask implements SocketTask, ConnectionEvents {
     } finally {
       lock.unlock();
     }
+    writeQueued(target);
+  }
+
+  /**
+   * Hands queued messages to the transport while it accepts them, then gives up the writer role. The transport is
+   * asked whether it is full only while something is queued (not after a fast-path write that left nothing behind).
+   */
+  private void writeQueued(Connection target) {
+    boolean askTransport = false;
     while (true) {
-      boolean full = target.writeQueueFull();
+      boolean full = askTransport && target.writeQueueFull();
       PendingSend next;
       lock.lock();
       try {
@@ -269,13 +330,17 @@ final class DefaultSocketTask implements SocketTask, ConnectionEvents {
           flushAgain = false;
           continue; // the transport drained meanwhile: look again
         }
-        if (full || state != ReadyState.OPEN || queue.isEmpty()) {
+        if (full || state != ReadyState.OPEN || queue == null || queue.isEmpty()) {
           flushing = false;
           flushAgain = false;
           return;
         }
+        if (!askTransport) {
+          askTransport = true;
+          continue; // something is queued: ask the transport first, outside the lock
+        }
         next = queue.poll();
-        queuedBytes -= next.frame().byteLength();
+        queuedBytes -= next.size();
       } finally {
         lock.unlock();
       }
@@ -284,14 +349,20 @@ final class DefaultSocketTask implements SocketTask, ConnectionEvents {
   }
 
   private void write(Connection target, Frame frame, Callbacks callbacks) {
-    target.send(frame, failure -> {
-      SocketResult result = failure == null
-          ? runtime.success(Api.SEND)
-          : runtime.failure(Api.SEND, new Invalid(ErrorKind.SEND_FAILED,
-              runtime.profile().message(ErrorKind.SEND_FAILED) + " (" + failure.getMessage() + ")"));
-      callback(callbacks, result);
-      serial.drainHere();
-    });
+    target.send(frame, callbacks == Callbacks.none() ? writtenQuietly : failure -> written(callbacks, failure));
+  }
+
+  /** A write's outcome: its callbacks run at once on this thread when nothing else of the task is pending. */
+  private void written(Callbacks callbacks, Throwable failure) {
+    SocketResult result = failure == null
+        ? runtime.success(Api.SEND)
+        : runtime.failure(Api.SEND, new Invalid(ErrorKind.SEND_FAILED,
+            runtime.profile().message(ErrorKind.SEND_FAILED) + " (" + failure.getMessage() + ")"));
+    if (callbacks == Callbacks.none()) {
+      callback(callbacks, result); // only logs a failure
+    } else {
+      serial.runHere(DefaultSocketTask::runCallbacks, callbacks, result);
+    }
   }
 
   @Override
@@ -410,7 +481,7 @@ final class DefaultSocketTask implements SocketTask, ConnectionEvents {
       moveTo(ReadyState.OPEN);
       openSeen = true;
       callback(takeConnectCallbacks(), runtime.success(Api.CONNECT));
-      OpenEvent event = new OpenEvent(joinHeaders(responseHeaders), protocol == null ? "" : protocol);
+      OpenEvent event = new OpenEvent(HeaderMap.joined(responseHeaders), protocol == null ? "" : protocol);
       serial.submit(() -> dispatch(openListeners, event));
       if (closeRequest != null) {
         moveTo(ReadyState.CLOSING);
@@ -445,8 +516,7 @@ final class DefaultSocketTask implements SocketTask, ConnectionEvents {
   public void message(Frame frame) {
     MessageEvent event = new MessageEvent(frame instanceof Frame.Text text
         ? text.text() : ((Frame.Binary) frame).data());
-    serial.submit(() -> dispatch(messageListeners, event));
-    serial.drainHere();
+    serial.runHere(DefaultSocketTask::dispatchMessage, this, event);
   }
 
   @Override
@@ -528,7 +598,8 @@ final class DefaultSocketTask implements SocketTask, ConnectionEvents {
   }
 
   private void releaseSlot() {
-    if (slotReleased.compareAndSet(false, true)) {
+    if (!slotReleased) {
+      slotReleased = true;
       runtime.releaseSlot();
     }
   }
@@ -550,7 +621,12 @@ final class DefaultSocketTask implements SocketTask, ConnectionEvents {
 
   /** Marks the slot as never taken (the connect was rejected before acquiring one). */
   void slotNotTaken() {
-    slotReleased.set(true);
+    lock.lock();
+    try {
+      slotReleased = true;
+    } finally {
+      lock.unlock();
+    }
   }
 
   private Callbacks takeConnectCallbacks() {
@@ -560,7 +636,7 @@ final class DefaultSocketTask implements SocketTask, ConnectionEvents {
   }
 
   private void failQueued(Invalid why) {
-    if (queue.isEmpty()) {
+    if (queue == null || queue.isEmpty()) {
       return;
     }
     SocketResult result = runtime.failure(Api.SEND, why);
@@ -583,26 +659,22 @@ final class DefaultSocketTask implements SocketTask, ConnectionEvents {
       }
       return;
     }
-    serial.submit(() -> {
-      Consumer<SocketResult> first = result.ok() ? callbacks.success() : callbacks.fail();
-      if (first != null) {
-        first.accept(result);
-      }
-    });
-    if (callbacks.complete() != null) {
-      serial.submit(() -> callbacks.complete().accept(result));
-    }
+    serial.submit(() -> runCallbacks(callbacks, result));
+  }
+
+  /** Runs success or fail (by the result), then complete, each isolated; on the serial executor. */
+  private static void runCallbacks(Callbacks callbacks, SocketResult result) {
+    SerialExecutor.accept(result.ok() ? callbacks.success() : callbacks.fail(), result);
+    SerialExecutor.accept(callbacks.complete(), result);
+  }
+
+  private static void dispatchMessage(DefaultSocketTask task, MessageEvent event) {
+    task.dispatch(task.messageListeners, event);
   }
 
   /** Dispatches unless the close event already reached somebody; returns whether anybody received it. */
   private <T> boolean dispatch(Listeners<T> listeners, T event) {
     return !closeDelivered && listeners.dispatch(event);
-  }
-
-  private static Map<String, String> joinHeaders(Map<String, List<String>> headers) {
-    Map<String, String> joined = new LinkedHashMap<>();
-    headers.forEach((name, values) -> joined.put(name, String.join(", ", values)));
-    return joined;
   }
 
   @Override

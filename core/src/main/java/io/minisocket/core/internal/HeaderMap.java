@@ -1,10 +1,12 @@
 package io.minisocket.core.internal;
 
 import java.util.AbstractMap;
-import java.util.Collections;
-import java.util.LinkedHashMap;
-import java.util.Locale;
+import java.util.AbstractSet;
+import java.util.Arrays;
+import java.util.Iterator;
+import java.util.List;
 import java.util.Map;
+import java.util.NoSuchElementException;
 import java.util.Objects;
 import java.util.Set;
 
@@ -12,21 +14,17 @@ import java.util.Set;
  * An immutable HTTP header map: {@code get("x-peer")} finds {@code X-Peer} (names are case-insensitive), while
  * iterating gives the names as the server spelled them, in its order. A name given twice in different letter case
  * keeps its first spelling and the last value.
+ *
+ * <p>Every open task keeps its open event (a listener added later still gets it), so the map is compact: one array
+ * of names and values, looked up by a scan (a handshake response has a handful of headers).
  */
 public final class HeaderMap extends AbstractMap<String, String> {
-  private final Map<String, String> bySpelling; // unmodifiable, in order
-  private final Map<String, String> byLowerCase = new LinkedHashMap<>();
+  private static final HeaderMap EMPTY = new HeaderMap(new String[0]);
 
-  private HeaderMap(Map<String, String> headers) {
-    Map<String, String> spelled = new LinkedHashMap<>();
-    Map<String, String> spelling = new LinkedHashMap<>();
-    headers.forEach((name, value) -> {
-      String lower = Objects.requireNonNull(name, "header name").toLowerCase(Locale.ROOT);
-      String first = spelling.computeIfAbsent(lower, k -> name);
-      spelled.put(first, Objects.requireNonNull(value, "header value"));
-      byLowerCase.put(lower, value);
-    });
-    this.bySpelling = Collections.unmodifiableMap(spelled);
+  private final String[] namesAndValues; // name, value, name, value ...
+
+  private HeaderMap(String[] namesAndValues) {
+    this.namesAndValues = namesAndValues;
   }
 
   /**
@@ -34,12 +32,29 @@ public final class HeaderMap extends AbstractMap<String, String> {
    * @return an immutable case-insensitive copy ({@code headers} itself when it is one already)
    */
   public static HeaderMap of(Map<String, String> headers) {
-    return headers instanceof HeaderMap map ? map : new HeaderMap(headers);
+    if (headers instanceof HeaderMap map) {
+      return map;
+    }
+    Builder builder = new Builder(headers.size());
+    headers.forEach(builder::put);
+    return builder.build();
+  }
+
+  /**
+   * @param headers header names to their values, as a transport reports a handshake response
+   * @return the map with repeated values joined by {@code ", "}
+   */
+  public static HeaderMap joined(Map<String, List<String>> headers) {
+    Builder builder = new Builder(headers.size());
+    headers.forEach((name, values) ->
+        builder.put(name, values.size() == 1 ? values.get(0) : String.join(", ", values)));
+    return builder.build();
   }
 
   @Override
   public String get(Object name) {
-    return name instanceof String text ? byLowerCase.get(text.toLowerCase(Locale.ROOT)) : null;
+    int at = name instanceof String text ? indexOf(namesAndValues, namesAndValues.length, text) : -1;
+    return at < 0 ? null : namesAndValues[at + 1];
   }
 
   @Override
@@ -48,7 +63,76 @@ public final class HeaderMap extends AbstractMap<String, String> {
   }
 
   @Override
+  public int size() {
+    return namesAndValues.length / 2;
+  }
+
+  @Override
   public Set<Entry<String, String>> entrySet() {
-    return bySpelling.entrySet();
+    return new AbstractSet<>() {
+      @Override
+      public Iterator<Entry<String, String>> iterator() {
+        return new Iterator<>() {
+          private int next;
+
+          @Override
+          public boolean hasNext() {
+            return next < namesAndValues.length;
+          }
+
+          @Override
+          public Entry<String, String> next() {
+            if (!hasNext()) {
+              throw new NoSuchElementException();
+            }
+            next += 2;
+            return new SimpleImmutableEntry<>(namesAndValues[next - 2], namesAndValues[next - 1]);
+          }
+        };
+      }
+
+      @Override
+      public int size() {
+        return HeaderMap.this.size();
+      }
+    };
+  }
+
+  /** @return the position of the name equal to {@code name} in any letter case among the first {@code n}, or -1 */
+  private static int indexOf(String[] namesAndValues, int n, String name) {
+    for (int i = 0; i < n; i += 2) {
+      if (namesAndValues[i].equalsIgnoreCase(name)) {
+        return i;
+      }
+    }
+    return -1;
+  }
+
+  private static final class Builder {
+    private final String[] namesAndValues;
+    private int n;
+
+    Builder(int size) {
+      namesAndValues = new String[size * 2];
+    }
+
+    void put(String name, String value) {
+      Objects.requireNonNull(name, "header name");
+      Objects.requireNonNull(value, "header value");
+      int at = indexOf(namesAndValues, n, name);
+      if (at >= 0) {
+        namesAndValues[at + 1] = value;
+      } else {
+        namesAndValues[n++] = name;
+        namesAndValues[n++] = value;
+      }
+    }
+
+    HeaderMap build() {
+      if (n == 0) {
+        return EMPTY;
+      }
+      return new HeaderMap(n == namesAndValues.length ? namesAndValues : Arrays.copyOf(namesAndValues, n));
+    }
   }
 }

@@ -1,8 +1,7 @@
 package io.minisocket.core.internal;
 
-import java.util.ArrayList;
-import java.util.List;
-import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.Arrays;
+import java.util.Objects;
 import java.util.function.Consumer;
 import org.apache.logging.log4j.LogManager;
 import org.apache.logging.log4j.Logger;
@@ -16,15 +15,20 @@ import org.apache.logging.log4j.Logger;
  * late listener receives the events in the order the task had them (open, error, close), as they were queued.
  * Message listeners join at once: a message is never kept.
  *
+ * <p>Most tasks have one listener per kind, so a set of listeners is held as {@code null} (none), the listener
+ * itself (one) or an array (more), replaced on every change and never changed in place (copy on write): no
+ * collection per kind and no allocation per dispatch.
+ *
  * @param <T> the event type
  */
 final class Listeners<T> {
   private static final Logger LOG = LogManager.getLogger(Listeners.class);
 
   private final boolean once;
-  private final List<Consumer<T>> list = new CopyOnWriteArrayList<>();
-  private final List<Consumer<T>> joining = new ArrayList<>(); // guarded by this: registered, not yet joined
-  private Consumer<T> forward; // the global socket API's handler, not counted as a listener
+  /** The joined listeners, as described above; written under this object's monitor. */
+  private volatile Object joined;
+  private Object joining; // guarded by this: registered, not yet joined; the same shape
+  private volatile Consumer<T> forward; // the global socket API's handler, not counted as a listener
   private T happened; // the once-only event once dispatched; guarded by this
 
   /** @param once whether the event happens at most once and reaches listeners registered after it */
@@ -42,9 +46,9 @@ final class Listeners<T> {
       throw new NullPointerException("listener must not be null");
     }
     if (once) {
-      joining.add(listener);
+      joining = plus(joining, listener);
     } else {
-      list.add(listener);
+      joined = plus(joined, listener);
     }
     return once;
   }
@@ -55,20 +59,28 @@ final class Listeners<T> {
    * @return the event it missed, to hand to it now; {@code null} when none happened or it was removed meanwhile
    */
   synchronized T join(Consumer<T> listener) {
-    if (!joining.remove(listener)) {
+    int at = indexOf(joining, listener);
+    if (at < 0) {
       return null;
     }
-    list.add(listener);
+    joining = minus(joining, at);
+    joined = plus(joined, listener);
     return happened;
   }
 
   synchronized void remove(Consumer<T> listener) {
-    if (!joining.remove(listener)) {
-      list.remove(listener);
+    int at = indexOf(joining, listener);
+    if (at >= 0) {
+      joining = minus(joining, at);
+      return;
+    }
+    at = indexOf(joined, listener);
+    if (at >= 0) {
+      joined = minus(joined, at);
     }
   }
 
-  synchronized void forwardTo(Consumer<T> handler) {
+  void forwardTo(Consumer<T> handler) {
     forward = handler;
   }
 
@@ -77,23 +89,29 @@ final class Listeners<T> {
    *
    * @return whether a listener of the task (not counting the forward) received it
    */
+  @SuppressWarnings("unchecked")
   boolean dispatch(T event) {
-    Consumer<T> forwardNow;
-    synchronized (this) {
-      forwardNow = forward;
-      if (once) {
+    if (once) {
+      synchronized (this) {
         happened = event;
       }
     }
+    Consumer<T> forwardNow = forward;
     if (forwardNow != null) {
       deliver(forwardNow, event);
     }
-    boolean received = false;
-    for (Consumer<T> listener : list) {
-      deliver(listener, event);
-      received = true;
+    Object now = joined;
+    if (now == null) {
+      return false;
     }
-    return received;
+    if (now instanceof Object[] many) {
+      for (Object listener : many) {
+        deliver((Consumer<T>) listener, event);
+      }
+    } else {
+      deliver((Consumer<T>) now, event);
+    }
+    return true;
   }
 
   static <T> void deliver(Consumer<T> listener, T event) {
@@ -106,5 +124,45 @@ final class Listeners<T> {
       LOG.error("A SocketTask listener threw on {}; the task and the other listeners carry on",
           event.getClass().getSimpleName(), e);
     }
+  }
+
+  // ---------------------------------------------------------------- a set of listeners: null, one, or an array
+
+  private static Object plus(Object set, Object listener) {
+    if (set == null) {
+      return listener;
+    }
+    if (set instanceof Object[] many) {
+      Object[] more = Arrays.copyOf(many, many.length + 1);
+      more[many.length] = listener;
+      return more;
+    }
+    return new Object[] {set, listener};
+  }
+
+  /** @return the position of the first registration equal to this listener (as a list's remove finds it), or -1 */
+  private static int indexOf(Object set, Object listener) {
+    if (set instanceof Object[] many) {
+      for (int i = 0; i < many.length; i++) {
+        if (Objects.equals(many[i], listener)) {
+          return i;
+        }
+      }
+      return -1;
+    }
+    return set != null && set.equals(listener) ? 0 : -1;
+  }
+
+  private static Object minus(Object set, int at) {
+    if (!(set instanceof Object[] many)) {
+      return null;
+    }
+    if (many.length == 2) {
+      return many[1 - at];
+    }
+    Object[] fewer = new Object[many.length - 1];
+    System.arraycopy(many, 0, fewer, 0, at);
+    System.arraycopy(many, at + 1, fewer, at, many.length - at - 1);
+    return fewer;
   }
 }

@@ -1,46 +1,55 @@
 package io.minisocket.core.internal;
 
-import java.util.Queue;
-import java.util.concurrent.ConcurrentLinkedQueue;
 import java.util.concurrent.Executor;
 import java.util.concurrent.RejectedExecutionException;
-import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.function.BiConsumer;
+import java.util.function.Consumer;
 import org.apache.logging.log4j.LogManager;
 import org.apache.logging.log4j.Logger;
 
 /**
- * Runs the queued actions of one task one at a time, in submission order, never concurrently: a trampoline.
- * Actions are only queued by {@link #submit}; they run when somebody drains — inline on the calling thread
+ * Runs the actions of one task one at a time, in submission order, never concurrently: a trampoline.
+ * Actions are queued by {@link #submit}; they run when somebody drains — inline on the calling thread
  * ({@link #drainHere()}, used for transport events, which already arrive asynchronously) or later on the
  * asynchronous executor ({@link #drainLater()}, used after a user's call so that its callbacks run after the call
  * returned, as in JavaScript). Whoever drains first runs everything queued, including what others queue meanwhile.
- * An action that throws is logged and does not stop the others.
+ * {@link #runHere} runs one action inline without queueing it when nothing is queued and nobody drains (the common
+ * case of a transport event), and queues it otherwise. An action that throws is logged and does not stop the others.
  *
  * <p>On an event loop ({@code onLoop}) every drain runs on the loop, never inline: a transport event hands its
  * actions over to the loop, so user code runs on the loop thread only and, as in JavaScript, after the code that
  * caused it has returned.
+ *
+ * <p>The queue is a linked list guarded by this object's monitor: an idle executor holds no queue at all. The
+ * executor is itself the {@link Runnable} handed to the asynchronous executor ({@link #run()} drains).
  */
-public final class SerialExecutor {
+final class SerialExecutor implements Runnable {
   private static final Logger LOG = LogManager.getLogger(SerialExecutor.class);
 
-  private final Queue<Runnable> queue = new ConcurrentLinkedQueue<>();
-  private final AtomicBoolean draining = new AtomicBoolean();
-  private volatile boolean held;
   private final Executor async;
   private final boolean onLoop;
+  private volatile boolean held;
   private volatile boolean droppedBefore;
-  private final Runnable drain = this::runQueued;
+  /** The oldest queued action, or null; written under this object's monitor, read without it as a hint. */
+  private volatile Node head;
+  private Node tail; // guarded by this
+  private int size; // guarded by this
+  private boolean draining; // guarded by this: somebody runs actions now
 
-  /** @param async runs {@link #drainLater()} drains */
-  public SerialExecutor(Executor async) {
-    this(async, false);
+  private static final class Node {
+    final Runnable action;
+    Node next;
+
+    Node(Runnable action) {
+      this.action = action;
+    }
   }
 
   /**
    * @param async  runs {@link #drainLater()} drains
    * @param onLoop whether {@code async} is an event loop that runs every drain, {@link #drainHere()} included
    */
-  public SerialExecutor(Executor async, boolean onLoop) {
+  SerialExecutor(Executor async, boolean onLoop) {
     this.async = async;
     this.onLoop = onLoop;
   }
@@ -50,77 +59,177 @@ public final class SerialExecutor {
    *
    * @param action the action
    */
-  public void submit(Runnable action) {
-    queue.add(action);
+  void submit(Runnable action) {
+    Node node = new Node(action);
+    synchronized (this) {
+      if (tail == null) {
+        head = node;
+      } else {
+        tail.next = node;
+      }
+      tail = node;
+      size++;
+    }
   }
 
   /** Holds every drain until {@link #release()}: nothing queued runs meanwhile. */
-  public void hold() {
+  void hold() {
     held = true;
   }
 
   /** Ends a {@link #hold()} and runs what was queued meanwhile on the asynchronous executor. */
-  public void release() {
+  void release() {
     held = false;
     drainLater();
+  }
+
+  /**
+   * Runs {@code action.accept(first, second)} on this thread, in order with everything else: at once when nothing is
+   * queued, nobody drains and the executor is neither held nor on a loop (no allocation), then whatever was queued
+   * meanwhile; otherwise it is queued and drained as {@link #drainHere()} does.
+   *
+   * @param action the action, best a non-capturing lambda or static method reference
+   * @param first  its first argument
+   * @param second its second argument
+   * @param <A>    the first argument's type
+   * @param <B>    the second argument's type
+   */
+  <A, B> void runHere(BiConsumer<A, B> action, A first, B second) {
+    if (claimIdle()) {
+      try {
+        action.accept(first, second);
+      } catch (RuntimeException | LinkageError | AssertionError e) {
+        report(e);
+      } finally {
+        drainClaimed();
+      }
+    } else {
+      submit(() -> action.accept(first, second));
+      drainHere();
+    }
+  }
+
+  private boolean claimIdle() {
+    if (onLoop || held || head != null) {
+      return false;
+    }
+    synchronized (this) {
+      if (draining || head != null) {
+        return false;
+      }
+      draining = true;
+      return true;
+    }
   }
 
   /**
    * Runs everything queued on this thread, unless another thread is draining already (it will run it); on an event
    * loop, hands the drain to the loop instead.
    */
-  public void drainHere() {
+  void drainHere() {
     if (onLoop) {
       drainLater();
     } else {
-      runQueued();
+      run();
     }
   }
 
-  private void runQueued() {
-    while (!held && !queue.isEmpty() && draining.compareAndSet(false, true)) {
-      try {
-        Runnable action;
-        while ((action = queue.poll()) != null) {
-          runSafely(action);
+  /** Drains on the calling thread: what the asynchronous executor runs. */
+  @Override
+  public void run() {
+    if (held || head == null) {
+      return;
+    }
+    synchronized (this) {
+      if (held || draining || head == null) {
+        return;
+      }
+      draining = true;
+    }
+    drainClaimed();
+  }
+
+  /** Runs queued actions until none is left, then stops draining; the caller has set {@link #draining}. */
+  private void drainClaimed() {
+    while (true) {
+      Runnable action;
+      synchronized (this) {
+        Node first = head;
+        if (first == null) {
+          draining = false;
+          return;
         }
-      } finally {
-        draining.set(false);
+        head = first.next;
+        if (head == null) {
+          tail = null;
+        }
+        size--;
+        action = first.action;
+      }
+      try {
+        action.run();
+      } catch (RuntimeException | LinkageError | AssertionError e) {
+        report(e);
+      } catch (Error fatal) { // out of memory, stack overflow: stop draining, so a later drain can go on
+        synchronized (this) {
+          draining = false;
+        }
+        throw fatal;
       }
     }
   }
 
   /** Runs everything queued on the asynchronous executor. */
-  public void drainLater() {
-    if (held || queue.isEmpty()) {
+  void drainLater() {
+    if (held || head == null) {
       return;
     }
     try {
-      async.execute(drain);
+      async.execute(this);
     } catch (RejectedExecutionException e) {
       if (onLoop) { // never run user code off its loop
+        int dropped;
+        synchronized (this) {
+          dropped = size;
+          head = null;
+          tail = null;
+          size = 0;
+        }
         if (!droppedBefore) {
           droppedBefore = true;
           LOG.warn("The event loop is closed: callbacks and events of a facade still on it are dropped (close "
-              + "facades before their loop); {} now, later ones are logged at debug level", queue.size());
+              + "facades before their loop); {} now, later ones are logged at debug level", dropped);
         } else {
-          LOG.debug("The event loop is closed: {} more callbacks or events dropped", queue.size());
+          LOG.debug("The event loop is closed: {} more callbacks or events dropped", dropped);
         }
-        queue.clear();
       } else {
         LOG.warn("Callback executor rejected work; running callbacks on the calling thread", e);
-        runQueued();
+        run();
       }
     }
   }
 
-  private static void runSafely(Runnable action) {
+  /**
+   * Calls one callback, isolated: if it throws, that is reported and the caller carries on.
+   *
+   * @param callback the callback, may be {@code null} (nothing runs)
+   * @param value    its argument
+   * @param <T>      the argument's type
+   */
+  static <T> void accept(Consumer<T> callback, T value) {
+    if (callback == null) {
+      return;
+    }
     try {
-      action.run();
+      callback.accept(value);
     } catch (RuntimeException | LinkageError | AssertionError e) {
-      if (!SingleThreadEventLoop.reportToCurrent(e)) {
-        LOG.error("A MiniSocket listener or callback threw; the task carries on", e);
-      }
+      report(e);
+    }
+  }
+
+  private static void report(Throwable e) {
+    if (!SingleThreadEventLoop.reportToCurrent(e)) {
+      LOG.error("A MiniSocket listener or callback threw; the task carries on", e);
     }
   }
 }

@@ -8,6 +8,7 @@ import io.minisocket.core.spi.PlatformProfile;
 import io.minisocket.core.spi.Policies.UnsupportedOption;
 import io.minisocket.core.transport.ConnectRequest;
 import io.minisocket.core.transport.Frame;
+import io.minisocket.core.transport.Utf8;
 import java.net.URI;
 import java.net.URISyntaxException;
 import java.nio.ByteBuffer;
@@ -291,19 +292,29 @@ public final class Validation {
    * Turns send data into a frame: a String is text; a byte[] or ByteBuffer is binary (not copied).
    *
    * @param data the data as given
-   * @return the frame, or the problem
+   * @return the frame, or {@code null} when the data cannot be sent ({@link #frameProblem} says why)
    */
-  public static Checked<Frame> frame(Object data) {
+  public static Frame frame(Object data) {
     if (data instanceof String text) {
-      return Checked.valid(Frame.text(text));
+      return Frame.text(text);
     }
     if (data instanceof byte[] bytes) {
-      return Checked.valid(Frame.binary(ByteBuffer.wrap(bytes)));
+      return Frame.binary(ByteBuffer.wrap(bytes));
     }
     if (data instanceof ByteBuffer buffer) {
-      return Checked.valid(Frame.binary(buffer.slice()));
+      return Frame.binary(buffer.slice());
     }
-    return Checked.invalid(ErrorKind.INVALID_OPTION, data == null ? "data is required"
+    return null;
+  }
+
+  /**
+   * Says why {@link #frame} refused the data.
+   *
+   * @param data data for which {@link #frame} returned {@code null}
+   * @return the problem
+   */
+  public static Invalid frameProblem(Object data) {
+    return new Invalid(ErrorKind.INVALID_OPTION, data == null ? "data is required"
         : "data must be a String, byte[] or ByteBuffer, got " + typeName(data));
   }
 

@@ -1,6 +1,5 @@
 package io.minisocket.core.transport;
 
-import io.minisocket.core.internal.Utf8;
 import java.nio.ByteBuffer;
 import java.util.Objects;
 
@@ -28,7 +27,13 @@ public sealed interface Frame permits Frame.Text, Frame.Binary {
     return new Binary(data);
   }
 
-  /** @return the payload size in bytes (UTF-8 length for text) */
+  /**
+   * The payload size in bytes. For text this is the UTF-8 length, counted on every call (a frame is kept at 16 bytes
+   * rather than caching it): core asks only for messages that wait in its queue, once, so that a transport may
+   * count a written frame once itself.
+   *
+   * @return the payload size in bytes
+   */
   long byteLength();
 
   /**

@@ -7,6 +7,7 @@ import io.minisocket.core.transport.ConnectionEvents;
 import io.minisocket.core.transport.Frame;
 import io.minisocket.core.transport.Transport;
 import io.minisocket.core.transport.TransportFailure;
+import java.io.IOException;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -60,6 +61,7 @@ public final class FakeTransport implements Transport {
     private final List<Frame> sent = new CopyOnWriteArrayList<>();
     private final List<Completion> pendingWrites = new ArrayList<>();
     private volatile boolean writeQueueFull;
+    private int writesToFail; // guarded by this
     private volatile int abortCalls;
     private volatile int[] closeCall;
     private boolean ended;
@@ -72,8 +74,13 @@ public final class FakeTransport implements Transport {
     @Override
     public void send(Frame frame, Completion done) {
       boolean fail;
+      boolean broken;
       synchronized (this) {
-        fail = ended;
+        broken = !ended && writesToFail > 0;
+        if (broken) {
+          writesToFail--;
+        }
+        fail = ended || broken;
         if (!fail) {
           sent.add(frame);
           if (!autoCompleteWrites) {
@@ -82,7 +89,8 @@ public final class FakeTransport implements Transport {
           }
         }
       }
-      done.complete(fail ? new IllegalStateException("connection ended") : null);
+      done.complete(!fail ? null
+          : broken ? new IOException("broken pipe") : new IllegalStateException("connection ended"));
     }
 
     @Override
@@ -125,6 +133,11 @@ public final class FakeTransport implements Transport {
     /** Emits an event after the terminal one, as a buggy transport might. */
     public synchronized void misbehaveAfterEnd(Frame frame) {
       events.message(frame);
+    }
+
+    /** The next {@code count} writes fail ("broken pipe") while the connection stays open. */
+    public synchronized void failWrites(int count) {
+      writesToFail = count;
     }
 
     public void writeQueueFull(boolean full) {

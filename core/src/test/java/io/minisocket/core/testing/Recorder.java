@@ -51,6 +51,11 @@ public final class Recorder {
     }
   }
 
+  /** Records a line of the test's own, checked for overlap as a callback is. */
+  public void note(String line) {
+    record(line, null);
+  }
+
   /** Callbacks recording "name:success <describe>", "name:fail <describe>" and "name:complete". */
   public Callbacks callbacks(String name) {
     return new Callbacks(

@@ -1,6 +1,9 @@
-package io.minisocket.core.internal;
+package io.minisocket.core.transport;
 
-/** UTF-8 length without encoding; internal to MiniSocket. */
+/**
+ * The UTF-8 length of text without encoding it: what a text frame's payload takes on the wire. A transport may use
+ * it to check a size limit before encoding; {@link Frame#byteLength()} gives a text frame's (computed once).
+ */
 public final class Utf8 {
   private Utf8() {}
 
