@@ -2,7 +2,6 @@ package io.minisocket.core.spi;
 
 import io.minisocket.core.ErrorKind;
 import io.minisocket.core.SocketResult;
-import java.util.EnumMap;
 import java.util.Map;
 import java.util.Objects;
 
@@ -49,7 +48,7 @@ public interface ResultStyle {
    * @return the style
    */
   static ResultStyle errorCodes(Map<ErrorKind, Integer> codes, int unknownCode) {
-    return new ErrorCodeStyle(new EnumMap<>(codes), unknownCode);
+    return new ErrorCodeStyle(codes, unknownCode);
   }
 
   /** The errMsg style. */
