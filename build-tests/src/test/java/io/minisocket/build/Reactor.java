@@ -33,8 +33,7 @@ final class Reactor {
    */
   static Map<String, Path> publishedModules() {
     Map<String, Path> published = new TreeMap<>();
-    for (Element module : children(child(rootPom(), "modules"), "module")) {
-      Path dir = ROOT.resolve(module.getTextContent().trim());
+    for (Path dir : moduleDirectories()) {
       Element project = parse(dir.resolve("pom.xml"));
       String artifactId = text(project, "artifactId");
       String publish = firstText(project, "minisocket.publish");
@@ -44,6 +43,13 @@ final class Reactor {
     }
     assertThat(published).as("published modules found in the reactor").containsKey("minisocket-core");
     return published;
+  }
+
+  /** The directories of the root pom's modules, in the pom's order. */
+  static List<Path> moduleDirectories() {
+    return children(child(rootPom(), "modules"), "module").stream()
+        .map(module -> ROOT.resolve(module.getTextContent().trim()))
+        .toList();
   }
 
   /** Parses a pom and returns its {@code project} element. */

@@ -1,6 +1,7 @@
 package io.minisocket.core;
 
 import io.minisocket.core.internal.Validation;
+import io.minisocket.core.internal.Wording;
 import io.minisocket.core.spi.PlatformProfile;
 import io.minisocket.core.spi.Policies.UnsupportedOption;
 import java.time.Duration;
@@ -163,10 +164,8 @@ public final class JsOptions {
      */
     private void wrong(String key, String expected, String jsType) {
       String actual = Validation.typeName(value(key));
-      String detail = key + " must be " + expected + ", got " + actual;
-      String wording = profile == null ? null : profile.wrongTypeWording(key, jsType,
-          Character.toUpperCase(actual.charAt(0)) + actual.substring(1));
-      builder.problem(wording == null ? detail : wording + " (" + detail + ")");
+      builder.problem(Wording.wrongType(profile, key, jsType, Character.toUpperCase(actual.charAt(0))
+          + actual.substring(1), key + " must be " + expected + ", got " + actual));
     }
 
     String string(String key) {

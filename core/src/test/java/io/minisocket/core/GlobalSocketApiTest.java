@@ -6,6 +6,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import io.minisocket.core.spi.PlatformProfile;
 import io.minisocket.core.spi.Policies.GlobalHandlers;
 import io.minisocket.core.spi.Policies.GlobalSocketChoice;
+import io.minisocket.core.spi.Policies.SecondGlobalConnect;
 import io.minisocket.core.testing.FakeTransport;
 import io.minisocket.core.testing.Recorder;
 import io.minisocket.core.transport.Frame;
@@ -111,6 +112,25 @@ class GlobalSocketApiTest {
     transport.connections().get(1).receive(Frame.text("now global"));
     rec.awaitLine("global-message now global");
     assertThat(rec.count("global-open")).isEqualTo(1);
+  }
+
+  @Test
+  void aReplacedGlobalSocketStillReportsItsCloseAndTheNewOneTakesOverTheHandlers() {
+    SocketRuntime legacy = runtime(PlatformProfile.builder("wx-legacy").connectionLimit(1)
+        .secondGlobalConnect(SecondGlobalConnect.REPLACE));
+    listenGlobally(legacy.globalApi());
+    legacy.connectGlobalSocket(ConnectOptions.of("wss://a.example"));
+    transport.last().open();
+    rec.awaitLine("global-open chat");
+    SocketTask second = legacy.connectGlobalSocket(ConnectOptions.of("wss://b.example"));
+    assertThat(legacy.globalSocket()).containsSame(second);
+    transport.connections().get(0).serverClose(1000, "");
+    rec.awaitLine("global-close 1000");
+    transport.connections().get(1).open();
+    transport.connections().get(1).receive(Frame.text("from the new one"));
+    rec.awaitLine("global-message from the new one");
+    assertThat(rec.lines()).containsExactly("global-open chat", "global-close 1000", "global-open chat",
+        "global-message from the new one");
   }
 
   @Test

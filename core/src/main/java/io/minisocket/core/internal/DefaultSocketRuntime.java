@@ -4,7 +4,6 @@ import io.minisocket.core.Callbacks;
 import io.minisocket.core.ConnectOptions;
 import io.minisocket.core.ErrorKind;
 import io.minisocket.core.GlobalSocketApi;
-import io.minisocket.core.ReadyState;
 import io.minisocket.core.SocketConfig;
 import io.minisocket.core.SocketResult;
 import io.minisocket.core.SocketRuntime;
@@ -13,8 +12,6 @@ import io.minisocket.core.loop.EventLoop;
 import io.minisocket.core.spi.PlatformProfile;
 import io.minisocket.core.spi.PlatformProfile.Api;
 import io.minisocket.core.spi.Policies.ConnectResultTiming;
-import io.minisocket.core.spi.Policies.GlobalSocketChoice;
-import io.minisocket.core.spi.Policies.SecondGlobalConnect;
 import io.minisocket.core.transport.ConnectRequest;
 import io.minisocket.core.transport.Transport;
 import io.minisocket.core.transport.TransportFailure;
@@ -34,10 +31,11 @@ public final class DefaultSocketRuntime implements SocketRuntime {
   private final Executor callbackExecutor;
   private final EventLoop eventLoop;
   private final ConnectionRegistry registry;
-  /** The tasks not yet ended, oldest first; guarded by {@link #globalLock} (a set: ending one is O(1)). */
+  /** The tasks not yet ended, oldest first; guarded by {@link #lock} (a set: ending one is O(1)). */
   private final Set<DefaultSocketTask> live = new LinkedHashSet<>();
-  private final Object globalLock = new Object();
-  private DefaultSocketTask global; // guarded by globalLock
+  /** Makes a connect's admission (global socket, limit, live set) and a task's end atomic. */
+  private final Object lock = new Object();
+  private final Wording wording;
   private final SerialExecutor facadeCallbacks;
   private final DefaultGlobalSocketApi globalApi;
   private final Map<Api, SocketResult> successes = new EnumMap<>(Api.class);
@@ -57,6 +55,7 @@ public final class DefaultSocketRuntime implements SocketRuntime {
     this.eventLoop = eventLoop;
     this.callbackExecutor = eventLoop != null ? eventLoop : callbackExecutor;
     this.registry = new ConnectionRegistry(profile.connectionLimit());
+    this.wording = new Wording(profile);
     this.facadeCallbacks = newSerialExecutor();
     this.globalApi = new DefaultGlobalSocketApi(this);
     for (Api api : Api.values()) {
@@ -88,29 +87,19 @@ public final class DefaultSocketRuntime implements SocketRuntime {
     if (request.invalid() != null) {
       return rejected(task, request.invalid());
     }
-    synchronized (globalLock) {
-      boolean globalLive = global != null && global.state() != ReadyState.CLOSED;
-      if (asGlobal && globalLive) {
-        if (profile.secondGlobalConnect() == SecondGlobalConnect.REFUSE) {
-          return rejected(task, new Invalid(ErrorKind.CONNECTION_EXISTS, null));
-        }
-        global.close();
-        globalLive = false;
+    synchronized (lock) {
+      Invalid refused = globalApi.admit(asGlobal);
+      if (refused != null) {
+        return rejected(task, refused);
       }
       if (!registry.tryAcquire()) {
-        return rejected(task, new Invalid(ErrorKind.LIMIT_EXCEEDED, null));
+        return rejected(task, Invalid.of(ErrorKind.LIMIT_EXCEEDED));
       }
-      if (asGlobal || !globalLive && followsFirstLiveTask()) {
-        global = task;
-        task.markGlobal();
-      }
+      globalApi.connecting(task, asGlobal);
       if (eventLoop != null) {
         task.keepLoopAlive(eventLoop.keepAlive("socket " + options.url()));
       }
       live.add(task);
-    }
-    if (profile.globalApi()) {
-      globalApi.attach(task);
     }
     if (profile.connectResultTiming() == ConnectResultTiming.ON_ACCEPT) {
       task.accept();
@@ -127,10 +116,7 @@ public final class DefaultSocketRuntime implements SocketRuntime {
 
   @Override
   public Optional<SocketTask> globalSocket() {
-    synchronized (globalLock) {
-      return global == null || global.state() == ReadyState.CLOSED
-          ? Optional.empty() : Optional.of(global);
-    }
+    return globalApi.socket();
   }
 
   @Override
@@ -140,7 +126,7 @@ public final class DefaultSocketRuntime implements SocketRuntime {
 
   @Override
   public List<SocketTask> tasks() {
-    synchronized (globalLock) {
+    synchronized (lock) {
       return List.copyOf(live);
     }
   }
@@ -167,7 +153,7 @@ public final class DefaultSocketRuntime implements SocketRuntime {
 
   @Override
   public SocketResult failure(String api, ErrorKind kind, String message) {
-    return profile.resultStyle().failure(api, kind, message == null ? profile.message(kind) : message);
+    return wording.result(api, Invalid.input(kind, message));
   }
 
   @Override
@@ -189,9 +175,9 @@ public final class DefaultSocketRuntime implements SocketRuntime {
 
   @Override
   public void close() {
-    Invalid shutdown = new Invalid(ErrorKind.ABORTED, "the socket runtime was closed");
+    Invalid shutdown = Invalid.input(ErrorKind.ABORTED, "the socket runtime was closed");
     List<DefaultSocketTask> ending;
-    synchronized (globalLock) {
+    synchronized (lock) {
       ending = List.copyOf(live);
     }
     for (DefaultSocketTask task : ending) {
@@ -206,17 +192,9 @@ public final class DefaultSocketRuntime implements SocketRuntime {
     return successes.get(api);
   }
 
-  /**
-   * A failure in the platform's shape. A detailed message is kept as it is, except that a platform with its own
-   * wording for the kind leads with that wording and adds the detail in parentheses.
-   */
+  /** A failure in the platform's shape and words; {@code api} {@code null} for an {@code onError} event. */
   SocketResult failure(Api api, Invalid invalid) {
-    String message = invalid.message();
-    String wording = profile.message(invalid.kind());
-    if (message != null && profile.words(invalid.kind()) && !message.startsWith(wording)) {
-      message = wording + " (" + message + ")";
-    }
-    return failure(api == null ? null : profile.apiName(api), invalid.kind(), message);
+    return wording.result(api == null ? null : profile.apiName(api), invalid);
   }
 
   /** @return a serial executor for one task's (or the facade's) callbacks: on the loop, or as configured */
@@ -229,26 +207,13 @@ public final class DefaultSocketRuntime implements SocketRuntime {
   }
 
   void ended(DefaultSocketTask task) {
-    synchronized (globalLock) {
+    synchronized (lock) {
       live.remove(task);
-      if (global == task) {
-        global = null;
-        if (followsFirstLiveTask()) {
-          global = live.stream().filter(t -> t.state() != ReadyState.CLOSED).findFirst().orElse(null);
-          if (global != null) {
-            global.markGlobal();
-          }
-        }
-      }
+      globalApi.ended(task, live);
     }
   }
 
-  /** Whether the oldest live task is the global socket: only where the platform has the global API at all. */
-  private boolean followsFirstLiveTask() {
-    return profile.globalApi() && profile.globalSocketChoice() == GlobalSocketChoice.FIRST_LIVE_TASK;
-  }
-
-  /** Maps a transport failure to a failure kind and the platform's wording plus the detail. */
+  /** Maps a transport failure to a failure kind and a detail (the transport's reason). */
   Invalid classify(TransportFailure failure) {
     ErrorKind kind = switch (failure.kind()) {
       case REFUSED -> ErrorKind.REFUSED;
@@ -260,13 +225,13 @@ public final class DefaultSocketRuntime implements SocketRuntime {
       case ABORTED -> ErrorKind.ABORTED;
     };
     if (kind == ErrorKind.CONNECT_TIMEOUT) {
-      return new Invalid(kind, null); // the platforms' fixed text: "Timed out connecting to server."
+      return Invalid.of(kind); // the platforms' fixed text: "Timed out connecting to server."
     }
     String detail = failure.message();
     if (failure.httpStatus() > 0) { // lead with the status, and say it once
       String status = "HTTP " + failure.httpStatus();
       detail = detail.contains(status) ? status : status + ", " + detail;
     }
-    return new Invalid(kind, profile.message(kind) + " (" + detail + ")");
+    return Invalid.explained(kind, detail);
   }
 }

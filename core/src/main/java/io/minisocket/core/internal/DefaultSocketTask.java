@@ -53,7 +53,6 @@ final class DefaultSocketTask implements SocketTask, ConnectionEvents {
   private final Listeners<MessageEvent> messageListeners = new Listeners<>(false);
   private final Listeners<SocketResult> errorListeners = new Listeners<>(true);
   private final Listeners<CloseEvent> closeListeners = new Listeners<>(true);
-  private volatile boolean wasGlobal;
   /** Keeps the facade's event loop pending from the accepted connect until the close event ran; or null. */
   private volatile EventLoop.KeepAlive loopKeepAlive;
 
@@ -165,7 +164,7 @@ final class DefaultSocketTask implements SocketTask, ConnectionEvents {
     if (toAbort != null) {
       toAbort.abort();
     } else {
-      failed(TransportFailure.of(TransportFailure.Kind.ABORTED, reason.message(), null));
+      failed(TransportFailure.of(TransportFailure.Kind.ABORTED, reason.detail(), null));
     }
   }
 
@@ -266,17 +265,14 @@ final class DefaultSocketTask implements SocketTask, ConnectionEvents {
       default -> false;
     };
     if (!accepting) {
-      String wording = runtime.profile().sendWhenNotOpenWording();
-      callback(callbacks, runtime.failure(Api.SEND, new Invalid(ErrorKind.NOT_OPEN,
-          wording == null ? null : wording + " (readyState " + state.code() + ")")));
+      callback(callbacks, runtime.failure(Api.SEND, Invalid.sendWhenNotOpen(state.code())));
       return null;
     }
     long size = frame.byteLength();
     long bound = runtime.config().maxQueueBytes();
     if (queuedBytes + size > bound) {
-      String message = runtime.profile().message(ErrorKind.QUEUE_FULL) + ": " + queuedBytes + " bytes queued, "
-          + size + " more would exceed the bound of " + bound + " bytes";
-      Invalid overflow = new Invalid(ErrorKind.QUEUE_FULL, message);
+      Invalid overflow = Invalid.continued(ErrorKind.QUEUE_FULL, queuedBytes + " bytes queued, " + size
+          + " more would exceed the bound of " + bound + " bytes");
       callback(callbacks, runtime.failure(Api.SEND, overflow));
       if (runtime.profile().queueOverflow() == QueueOverflow.CLOSE_CONNECTION && abortReason == null) {
         abortReason = overflow;
@@ -356,8 +352,7 @@ final class DefaultSocketTask implements SocketTask, ConnectionEvents {
   private void written(Callbacks callbacks, Throwable failure) {
     SocketResult result = failure == null
         ? runtime.success(Api.SEND)
-        : runtime.failure(Api.SEND, new Invalid(ErrorKind.SEND_FAILED,
-            runtime.profile().message(ErrorKind.SEND_FAILED) + " (" + failure.getMessage() + ")"));
+        : runtime.failure(Api.SEND, Invalid.explained(ErrorKind.SEND_FAILED, failure.getMessage()));
     if (callbacks == Callbacks.none()) {
       callback(callbacks, result); // only logs a failure
     } else {
@@ -369,7 +364,7 @@ final class DefaultSocketTask implements SocketTask, ConnectionEvents {
   public void close(CloseOptions options) {
     Callbacks callbacks = options.callbacks();
     Invalid invalid = options.problem() != null
-        ? new Invalid(ErrorKind.INVALID_OPTION, options.problem())
+        ? Invalid.input(ErrorKind.INVALID_OPTION, options.problem())
         : Validation.close(options.code(), options.reason());
     Connection toAbort = null;
     Connection toClose = null;
@@ -381,8 +376,7 @@ final class DefaultSocketTask implements SocketTask, ConnectionEvents {
         callback(callbacks, runtime.success(Api.CLOSE)); // harmless, as in browsers and the platforms' own JS
       } else {
         closeRequest = new CloseRequest(options.code(), options.reason());
-        failQueued(new Invalid(ErrorKind.NOT_OPEN,
-            runtime.profile().message(ErrorKind.NOT_OPEN) + ": closed before the message was sent"));
+        failQueued(Invalid.continued(ErrorKind.NOT_OPEN, "closed before the message was sent"));
         releaseSlot();
         if (state == ReadyState.OPEN) {
           moveTo(ReadyState.CLOSING);
@@ -458,7 +452,10 @@ final class DefaultSocketTask implements SocketTask, ConnectionEvents {
     }
   }
 
-  /** Forwards this task's events to the global socket API's handlers (before the task's own listeners). */
+  /**
+   * Forwards this task's events from now on to the global socket API's handlers (before the task's own listeners);
+   * the global socket API calls it when this task becomes the global socket.
+   */
   void forwardTo(Consumer<OpenEvent> open, Consumer<MessageEvent> message, Consumer<SocketResult> error,
       Consumer<CloseEvent> close) {
     openListeners.forwardTo(open);
@@ -547,7 +544,7 @@ final class DefaultSocketTask implements SocketTask, ConnectionEvents {
       end(aborted, CloseCodes.ABNORMAL, CloseCodes.reasonOrStandard(CloseCodes.ABNORMAL, null));
     } else if (failure.kind() == TransportFailure.Kind.ABORTED && userClose != null && !wasOpen) {
       // WHATWG "fail the WebSocket connection": a close while connecting ends in onError, then onClose 1006
-      end(new Invalid(ErrorKind.ABORTED, null), CloseCodes.ABNORMAL,
+      end(Invalid.of(ErrorKind.ABORTED), CloseCodes.ABNORMAL,
           CloseCodes.reasonOrStandard(CloseCodes.ABNORMAL, null));
     } else if (failure.kind() == TransportFailure.Kind.ABORTED && userClose != null) {
       end(null, userClose.code(), CloseCodes.reasonOrStandard(userClose.code(), userClose.reason()));
@@ -566,12 +563,11 @@ final class DefaultSocketTask implements SocketTask, ConnectionEvents {
       boolean wasConnecting = state == ReadyState.CONNECTING;
       moveTo(ReadyState.CLOSED);
       releaseSlot();
-      Invalid connectFailure = error != null ? error : new Invalid(ErrorKind.ABORTED, null);
+      Invalid connectFailure = error != null ? error : Invalid.of(ErrorKind.ABORTED);
       callback(takeConnectCallbacks(), runtime.failure(Api.CONNECT, connectFailure));
       failQueued(wasConnecting
-          ? new Invalid(ErrorKind.NOT_OPEN, runtime.profile().message(ErrorKind.NOT_OPEN) + ": "
-              + runtime.failure(null, connectFailure).describe())
-          : new Invalid(ErrorKind.SEND_FAILED, null));
+          ? Invalid.continued(ErrorKind.NOT_OPEN, runtime.failure(null, connectFailure).describe())
+          : Invalid.of(ErrorKind.SEND_FAILED));
       if (error != null) {
         SocketResult errorEvent = runtime.failure(null, error);
         serial.submit(() -> dispatch(errorListeners, errorEvent));
@@ -602,16 +598,6 @@ final class DefaultSocketTask implements SocketTask, ConnectionEvents {
       slotReleased = true;
       runtime.releaseSlot();
     }
-  }
-
-  /** Makes this task the global socket; its events then also reach the global API's handlers. */
-  void markGlobal() {
-    wasGlobal = true;
-  }
-
-  /** @return whether this task is or was the global socket */
-  boolean wasGlobal() {
-    return wasGlobal;
   }
 
   /** Keeps the event loop pending until this task's close event has run. */

@@ -258,11 +258,11 @@ public final class Validation {
     for (int i = 0; i < protocols.size(); i++) {
       String protocol = protocols.get(i);
       if (protocol == null || !isToken(protocol)) {
-        return new Invalid(ErrorKind.INVALID_OPTION,
+        return Invalid.input(ErrorKind.INVALID_OPTION,
             "protocols[" + i + "] '" + protocol + "' is not a valid sub-protocol token");
       }
       if (seen.contains(protocol)) {
-        return new Invalid(ErrorKind.INVALID_OPTION, "protocols[" + i + "] '" + protocol + "' is repeated");
+        return Invalid.input(ErrorKind.INVALID_OPTION, "protocols[" + i + "] '" + protocol + "' is repeated");
       }
       seen.add(protocol);
     }
@@ -278,11 +278,11 @@ public final class Validation {
    */
   public static Invalid close(int code, String reason) {
     if (code != 1000 && (code < 3000 || code > 4999)) {
-      return new Invalid(ErrorKind.INVALID_OPTION, "code must be 1000 or between 3000 and 4999, got " + code);
+      return Invalid.input(ErrorKind.INVALID_OPTION, "code must be 1000 or between 3000 and 4999, got " + code);
     }
     long bytes = Utf8.length(reason);
     if (bytes > MAX_CLOSE_REASON_BYTES) {
-      return new Invalid(ErrorKind.INVALID_OPTION,
+      return Invalid.input(ErrorKind.INVALID_OPTION,
           "reason must be at most " + MAX_CLOSE_REASON_BYTES + " bytes of UTF-8, got " + bytes);
     }
     return null;
@@ -378,13 +378,13 @@ public final class Validation {
     }
 
     /**
-     * @param kind    the failure kind
-     * @param message what was wrong
-     * @param <T>     the value type
-     * @return a refusal
+     * @param kind   the failure kind
+     * @param detail what was wrong, complete on its own, or {@code null} for the platform's wording of the kind
+     * @param <T>    the value type
+     * @return a refusal of bad input ({@link Invalid#input})
      */
-    public static <T> Checked<T> invalid(ErrorKind kind, String message) {
-      return new Checked<>(null, new Invalid(kind, message));
+    public static <T> Checked<T> invalid(ErrorKind kind, String detail) {
+      return new Checked<>(null, Invalid.input(kind, detail));
     }
   }
 }

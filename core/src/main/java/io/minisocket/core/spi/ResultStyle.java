@@ -2,7 +2,6 @@ package io.minisocket.core.spi;
 
 import io.minisocket.core.ErrorKind;
 import io.minisocket.core.SocketResult;
-import java.util.EnumMap;
 import java.util.Map;
 import java.util.Objects;
 
@@ -25,14 +24,14 @@ public interface ResultStyle {
    *
    * @param api     the platform API name, or {@code null} for an error event
    * @param kind    what went wrong
-   * @param message the reason, already in the platform's wording
+   * @param message the reason, already in the platform's wording and without the API's name
    * @return the result
    */
   SocketResult failure(String api, ErrorKind kind, String message);
 
   /**
-   * WeChat's, uni-app's and Taro's style: {@code errMsg} is {@code "<api>:ok"} or {@code "<api>:fail <reason>"}
-   * (the prefix never doubled); an error event carries the bare reason.
+   * WeChat's, uni-app's and Taro's style: {@code errMsg} is {@code "<api>:ok"} or {@code "<api>:fail <reason>"};
+   * an error event carries the bare reason.
    *
    * @return the style
    */
@@ -49,7 +48,7 @@ public interface ResultStyle {
    * @return the style
    */
   static ResultStyle errorCodes(Map<ErrorKind, Integer> codes, int unknownCode) {
-    return new ErrorCodeStyle(new EnumMap<>(codes), unknownCode);
+    return new ErrorCodeStyle(codes, unknownCode);
   }
 
   /** The errMsg style. */
@@ -68,9 +67,7 @@ public interface ResultStyle {
       if (api == null) {
         return new SocketResult(null, kind, message, null, null);
       }
-      String prefix = api + ":fail";
-      String errMsg = message.startsWith(prefix) ? message : prefix + " " + message;
-      return new SocketResult(api, kind, errMsg, null, null);
+      return new SocketResult(api, kind, api + ":fail " + message, null, null);
     }
   }
 
