@@ -203,7 +203,7 @@ final class DefaultSocketTask implements SocketTask, ConnectionEvents {
     try {
       if (frame == null) {
         callback(callbacks, runtime.failure(Api.SEND, problem != null
-            ? new Invalid(ErrorKind.INVALID_OPTION, problem) : Validation.frameProblem(data)));
+            ? Invalid.input(ErrorKind.INVALID_OPTION, problem) : Validation.frameProblem(data)));
       } else if (state == ReadyState.OPEN && closeRequest == null && connection != null && !flushing
           && (queue == null || queue.isEmpty()) && surelyWithinBound(frame)) {
         flushing = true; // the fast path: this thread writes now; sends meanwhile queue behind this message

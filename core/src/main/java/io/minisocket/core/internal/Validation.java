@@ -314,7 +314,7 @@ public final class Validation {
    * @return the problem
    */
   public static Invalid frameProblem(Object data) {
-    return new Invalid(ErrorKind.INVALID_OPTION, data == null ? "data is required"
+    return Invalid.input(ErrorKind.INVALID_OPTION, data == null ? "data is required"
         : "data must be a String, byte[] or ByteBuffer, got " + typeName(data));
   }
 
