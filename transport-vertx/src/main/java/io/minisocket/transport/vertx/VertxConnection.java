@@ -556,6 +556,11 @@ final class VertxConnection implements Connection {
     }
   }
 
+  /** @return this connection's TCP channel, once Vert.x has registered it */
+  Channel channel() {
+    return channel;
+  }
+
   /** @return what the TLS handler raised on this connection's channel, if anything */
   private Throwable tlsFailure() {
     Channel ch = channel;
