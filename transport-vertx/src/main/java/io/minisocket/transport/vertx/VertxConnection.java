@@ -12,6 +12,7 @@ import io.minisocket.core.transport.TransportFailure.Kind;
 import io.netty.buffer.Unpooled;
 import io.netty.channel.Channel;
 import io.netty.channel.ChannelHandlerContext;
+import io.netty.util.concurrent.FastThreadLocal;
 import io.netty.handler.codec.http.websocketx.CorruptedWebSocketFrameException;
 import io.vertx.core.AsyncResult;
 import io.vertx.core.Completable;
@@ -61,11 +62,13 @@ final class VertxConnection implements Connection {
 
   private static final Logger LOG = LogManager.getLogger(VertxConnection.class);
   private static final AtomicBoolean WARNED_METHOD = new AtomicBoolean();
-  /**
-   * At most this many listeners of completed writes are kept for reuse: as many as a busy connection has in flight
-   * between two flushes, and 8 KiB at most.
-   */
-  private static final int MAX_FREE_WRITES = 256;
+  /** The listeners of completed writes, kept for reuse by each event-loop thread (see {@link WritePool}). */
+  private static final FastThreadLocal<WritePool> WRITE_POOL = new FastThreadLocal<>() {
+    @Override
+    protected WritePool initialValue() {
+      return new WritePool();
+    }
+  };
 
   private enum State { CONNECTING, OPEN, ENDED }
 
@@ -77,6 +80,8 @@ final class VertxConnection implements Connection {
   private final int highWater;
   /** Messages longer than this are sent as several frames (see {@link #write}). */
   private final int maxFrameSize;
+  /** Whether a one-frame message is always within maxMessageSize, as Netty refuses frames over maxFrameSize. */
+  private final boolean oneFrameFits;
   /** Whether the idle timeout is on, so that the time of each frame is needed. */
   private final boolean idleCheck;
   private final CompletableFuture<Void> released = new CompletableFuture<>();
@@ -113,9 +118,6 @@ final class VertxConnection implements Connection {
   // Write accounting (any thread).
   private final AtomicLong queuedBytes = new AtomicLong();
   private final AtomicBoolean full = new AtomicBoolean();
-  // Completed writes' listeners, for reuse by writes made on the event loop (confined to it).
-  private PendingWrite freeWrites;
-  private int freeWriteCount;
 
   VertxConnection(VertxTransport transport, ContextInternal ctx, ConnectRequest request, ConnectionEvents events) {
     this.transport = transport;
@@ -125,6 +127,7 @@ final class VertxConnection implements Connection {
     this.events = events;
     this.highWater = transport.options().writeQueueMaxSize();
     this.maxFrameSize = transport.options().maxFrameSize();
+    this.oneFrameFits = maxFrameSize <= transport.options().maxMessageSize();
     this.idleCheck = transport.options().idleTimeout().toMillis() > 0;
   }
 
@@ -179,7 +182,8 @@ final class VertxConnection implements Connection {
     if (queuedBytes.addAndGet(size) >= highWater && !full.get()) {
       full.set(true);
     }
-    PendingWrite pending = ctx.nettyEventLoop().inEventLoop() ? reusedWrite() : new PendingWrite(this);
+    PendingWrite pending = ctx.nettyEventLoop().inEventLoop() ? WRITE_POOL.get().take() : new PendingWrite();
+    pending.connection = this;
     pending.done = done;
     pending.size = size;
     try {
@@ -407,16 +411,16 @@ final class VertxConnection implements Connection {
       fragments = null;
       messageBytes = 0;
       utf8.reset();
+      if (frame.isFinal() && oneFrameFits) {
+        onWholeMessage(frame); // the usual case: a message in one frame, which Netty kept within maxFrameSize
+        return;
+      }
     }
     Buffer data = frame.binaryData();
     messageBytes += data.length();
     int limit = transport.options().maxMessageSize();
     if (messageBytes > limit) {
       failConnection(1009, "message too big", "message too big: more than " + limit + " bytes (maxMessageSize)");
-      return;
-    }
-    if (frame.isFinal() && fragments == null && frame.type() != WebSocketFrameType.CONTINUATION) {
-      onWholeMessage(data); // the usual case: a message in one frame
       return;
     }
     boolean utf8SoFar = !messageIsText || utf8.feed(((BufferInternal) data).getByteBuf());
@@ -431,7 +435,7 @@ final class VertxConnection implements Connection {
       fragments.appendBuffer(data);
       return;
     }
-    Buffer whole = fragments.appendBuffer(data);
+    Buffer whole = fragments == null ? data : fragments.appendBuffer(data);
     fragments = null;
     onMessage(messageIsText ? Frame.text(whole.toString(StandardCharsets.UTF_8))
         : Frame.binary(ByteBuffer.wrap(whole.getBytes())));
@@ -442,17 +446,22 @@ final class VertxConnection implements Connection {
    * into U+FFFD, so a text without one was well-formed UTF-8 (and a Latin-1 string, as ASCII text decodes to, cannot
    * hold one); only a text with U+FFFD is checked byte by byte, since the sender may have meant it.
    */
-  private void onWholeMessage(Buffer data) {
+  private void onWholeMessage(WebSocketFrame frame) {
     if (!messageIsText) {
-      onMessage(Frame.binary(ByteBuffer.wrap(data.getBytes())));
+      onMessage(Frame.binary(ByteBuffer.wrap(frame.binaryData().getBytes())));
       return;
     }
-    String text = data.toString(StandardCharsets.UTF_8);
-    if (text.indexOf('\uFFFD') >= 0 && !(utf8.feed(((BufferInternal) data).getByteBuf()) && utf8.complete())) {
+    String text = frame.textData();
+    if (text.indexOf('\uFFFD') >= 0 && !isUtf8(frame.binaryData())) {
       failConnection(1007, "invalid UTF-8", "invalid UTF-8 in a text message");
       return;
     }
     onMessage(Frame.text(text));
+  }
+
+  private boolean isUtf8(Buffer bytes) {
+    utf8.reset();
+    return utf8.feed(((BufferInternal) bytes).getByteBuf()) && utf8.complete();
   }
 
   private void onException(Throwable t) {
@@ -655,54 +664,58 @@ final class VertxConnection implements Connection {
     }
   }
 
-  /** @return a listener of a completed write to reuse, or a new one; on the event loop */
-  private PendingWrite reusedWrite() {
-    PendingWrite reused = freeWrites;
-    if (reused == null) {
-      return new PendingWrite(this);
-    }
-    freeWrites = reused.next;
-    reused.next = null;
-    freeWriteCount--;
-    return reused;
-  }
-
   /** The outcome of one write, on the event loop (Vert.x completes a write's future on the WebSocket's context). */
   private void written(PendingWrite pending, Throwable failure) {
     Completion done = pending.done;
     long size = pending.size;
+    pending.connection = null;
     pending.done = null;
-    if (freeWriteCount < MAX_FREE_WRITES) {
-      pending.next = freeWrites;
-      freeWrites = pending;
-      freeWriteCount++;
-    }
+    WRITE_POOL.get().give(pending);
     long left = queuedBytes.addAndGet(-size);
-    complete(done, failure == null ? null
-        : new IOException("the message was not written: " + (failure.getMessage() == null ? failure : failure.getMessage()), failure));
+    complete(done, failure == null ? null : new IOException("the message was not written: "
+        + (failure.getMessage() == null ? failure : failure.getMessage()), failure));
     if (left <= highWater / 2 && full.get() && full.compareAndSet(true, false)) {
       fireWritable();
     }
   }
 
   /**
-   * The listener of one write's Vert.x future. A write made on the event loop takes one that a completed write left
-   * (see {@link #reusedWrite}); one made elsewhere gets a new one. Completed exactly once per use, by Vert.x.
+   * The listener of one write's Vert.x future, completed exactly once per use, by Vert.x. A write made on an event
+   * loop takes one from that thread's {@link WritePool}; one made elsewhere gets a new one.
    */
   private static final class PendingWrite implements Completable<Void> {
-    private final VertxConnection connection;
+    VertxConnection connection;
     Completion done;
     long size;
-    /** The next free listener while this one is free. */
-    PendingWrite next;
-
-    PendingWrite(VertxConnection connection) {
-      this.connection = connection;
-    }
 
     @Override
     public void complete(Void result, Throwable failure) {
       connection.written(this, failure);
+    }
+  }
+
+  /**
+   * The listeners of completed writes on one event-loop thread (confined to it), for the writes made there: one pool
+   * per thread rather than per connection, so that 10,000 connections hold none and a busy one finds enough. At most
+   * 1,024 (32 KiB) are kept; the pool fills up to the writes a thread has in flight between two flushes.
+   */
+  private static final class WritePool {
+    private final PendingWrite[] free = new PendingWrite[1024];
+    private int count;
+
+    PendingWrite take() {
+      if (count == 0) {
+        return new PendingWrite();
+      }
+      PendingWrite w = free[--count];
+      free[count] = null;
+      return w;
+    }
+
+    void give(PendingWrite w) {
+      if (count < free.length) {
+        free[count++] = w;
+      }
     }
   }
 }
