@@ -12,6 +12,7 @@ import io.minisocket.core.transport.TransportFailure.Kind;
 import io.netty.buffer.Unpooled;
 import io.netty.channel.Channel;
 import io.netty.channel.ChannelHandlerContext;
+import io.netty.channel.EventLoop;
 import io.netty.util.concurrent.FastThreadLocal;
 import io.netty.handler.codec.http.websocketx.CorruptedWebSocketFrameException;
 import io.vertx.core.AsyncResult;
@@ -75,6 +76,8 @@ final class VertxConnection implements Connection {
   private final VertxTransport transport;
   private final Vertx vertx;
   private final ContextInternal ctx;
+  /** The real event loop of ctx (not the capturing view), to tell cheaply whether a send is made on it. */
+  private final EventLoop loop;
   private final ConnectRequest request;
   private final ConnectionEvents events;
   private final int highWater;
@@ -123,6 +126,7 @@ final class VertxConnection implements Connection {
     this.transport = transport;
     this.vertx = transport.vertx();
     this.ctx = ctx;
+    this.loop = ctx.nettyEventLoop() instanceof ChannelCapturingEventLoop view ? view.loop() : ctx.nettyEventLoop();
     this.request = request;
     this.events = events;
     this.highWater = transport.options().writeQueueMaxSize();
@@ -182,7 +186,7 @@ final class VertxConnection implements Connection {
     if (queuedBytes.addAndGet(size) >= highWater && !full.get()) {
       full.set(true);
     }
-    PendingWrite pending = ctx.nettyEventLoop().inEventLoop() ? WRITE_POOL.get().take() : new PendingWrite();
+    PendingWrite pending = loop.inEventLoop() ? WRITE_POOL.get().take() : new PendingWrite();
     pending.connection = this;
     pending.done = done;
     pending.size = size;

@@ -13,15 +13,18 @@ import java.net.URI;
 import java.nio.ByteBuffer;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.BlockingQueue;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
 import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.TimeUnit;
-import java.util.concurrent.atomic.AtomicIntegerArray;
+import AtomicIntegerArray;
 import java.util.function.IntFunction;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -96,7 +99,7 @@ class ConcurrentSendTest {
     final CompletableFuture<Void> opened = new CompletableFuture<>();
     final CompletableFuture<Object> ended = new CompletableFuture<>();
     final BlockingQueue<Frame> messages = new LinkedBlockingQueue<>();
-    volatile java.util.function.Consumer<Frame> onMessage = f -> { };
+    volatile Consumer<Frame> onMessage = f -> { };
 
     @Override
     public void opened(Map<String, List<String>> responseHeaders, String protocol) {
@@ -198,6 +201,47 @@ class ConcurrentSendTest {
       assertThat(outcomes.count(outcomes.calls)).as("completions").isEqualTo((threads + 1) * perSender);
       assertThat(outcomes.count(outcomes.failed)).as("failures").isZero();
       assertThat(events.ended).isNotDone();
+    }
+  }
+
+  /** The README's example ("Sending from any thread"), checked. */
+  @Test
+  void readmeExampleFourSendersEachKeepTheirOrder() throws Exception {
+    try (TestServer echo = TestServer.echo(vertx); VertxTransport transport = VertxTransport.create(vertx)) {
+      Events events = new Events();
+      Connection c = transport.connect(request(echo.port()), events);
+      events.opened.get(WAIT.toMillis(), TimeUnit.MILLISECONDS);
+      List<Throwable> failures = Collections.synchronizedList(new ArrayList<>());
+      AtomicInteger written = new AtomicInteger();
+
+      ExecutorService senders = Executors.newFixedThreadPool(4);
+      for (int t = 0; t < 4; t++) {
+        int sender = t;
+        senders.execute(() -> {
+          for (int i = 0; i < 100; i++) {
+            c.send(Frame.text(sender + "-" + i), failure -> {
+              if (failure == null) {
+                written.incrementAndGet();
+              } else {
+                failures.add(failure);
+              }
+            });
+          }
+        });
+      }
+
+      senders.shutdown();
+      assertThat(senders.awaitTermination(WAIT.toMillis(), TimeUnit.MILLISECONDS)).isTrue();
+      int[] next = new int[4];
+      for (int n = 0; n < 400; n++) {
+        Frame f = events.messages.poll(WAIT.toMillis(), TimeUnit.MILLISECONDS);
+        assertThat(f).as("echo %s of 400", n).isNotNull();
+        String[] parts = ((Frame.Text) f).text().split("-");
+        int sender = Integer.parseInt(parts[0]);
+        assertThat(Integer.parseInt(parts[1])).as("next of sender %s", sender).isEqualTo(next[sender]++);
+      }
+      await().atMost(WAIT).until(() -> written.get() + failures.size() == 400);
+      assertThat(failures).isEmpty();
     }
   }
 
