@@ -1,5 +1,7 @@
 package io.minisocket.transport.vertx;
 
+import static io.minisocket.transport.vertx.TlsFailureRecordingSslEngineOptions.TLS_FAILURE;
+
 import io.minisocket.core.transport.Completion;
 import io.minisocket.core.transport.ConnectRequest;
 import io.minisocket.core.transport.Connection;
@@ -10,8 +12,11 @@ import io.minisocket.core.transport.TransportFailure.Kind;
 import io.netty.buffer.Unpooled;
 import io.netty.channel.Channel;
 import io.netty.channel.ChannelHandlerContext;
+import io.netty.channel.EventLoop;
+import io.netty.util.concurrent.FastThreadLocal;
 import io.netty.handler.codec.http.websocketx.CorruptedWebSocketFrameException;
 import io.vertx.core.AsyncResult;
+import io.vertx.core.Completable;
 import io.vertx.core.Context;
 import io.vertx.core.Future;
 import io.vertx.core.Vertx;
@@ -19,9 +24,9 @@ import io.vertx.core.buffer.Buffer;
 import io.vertx.core.http.ClientWebSocket;
 import io.vertx.core.http.WebSocket;
 import io.vertx.core.http.WebSocketClient;
-import io.vertx.core.http.WebSocketClientOptions;
 import io.vertx.core.http.WebSocketFrame;
 import io.vertx.core.http.WebSocketFrameType;
+import io.vertx.core.internal.ContextInternal;
 import io.vertx.core.internal.buffer.BufferInternal;
 import io.vertx.core.internal.http.WebSocketInternal;
 import java.io.IOException;
@@ -30,55 +35,70 @@ import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
-import java.util.Set;
 import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
-import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicLong;
-import java.util.concurrent.atomic.AtomicReference;
 import org.apache.logging.log4j.LogManager;
 import org.apache.logging.log4j.Logger;
 
 /**
- * One WebSocket on Vert.x. Everything that touches the socket or calls {@link ConnectionEvents} runs on the
- * connection's own event-loop {@link Context}, which serialises the events; the public methods only enqueue work
- * there (in call order), so they are thread-safe and never block. The one exception: a send made on that event loop
- * (from a listener, say) while no earlier send waits in its queue writes at once, so that Vert.x flushes the writes
- * of one read with one system call instead of one per message.
+ * One WebSocket on Vert.x. Everything that touches the connection's state or calls {@link ConnectionEvents} runs on
+ * its own event-loop {@link Context}, which serialises the events; {@link #close} and {@link #abort} only enqueue work
+ * there, so they are thread-safe and never block.
  *
- * <p>Each connection has its own {@link WebSocketClient}: closing that client is the only public Vert.x way to
- * cancel an opening handshake (TCP, TLS or HTTP upgrade in progress), which {@link #abort()} and the connect timeout
- * need.
+ * <p>{@link #send} writes through Vert.x at once, from whatever thread calls it: Vert.x's WebSocket queues writes in
+ * call order and is thread-safe. A write made on the event loop while Vert.x handles a read (from a listener, say) is
+ * flushed with the other writes of that read; writes made on other threads are handed to the event loop by Vert.x in
+ * one task per batch and flushed once. Each write's outcome comes from its Vert.x future through a {@link
+ * PendingWrite}; writes made on the event loop reuse the ones of completed writes, so they allocate nothing here.
+ * Vert.x fails the futures of the writes it still holds when the socket closes, so every send ends exactly once.
+ *
+ * <p>The connections of a transport share its {@link WebSocketClient}. An opening handshake (TCP connect, proxy,
+ * TLS or HTTP upgrade in progress) is cancelled by closing the connection's own channel, which the transport reports
+ * as soon as Vert.x registers it ({@link ChannelCapturingEventLoop}): {@link #abort()} and the connect timeout do so.
  */
 final class VertxConnection implements Connection {
 
   private static final Logger LOG = LogManager.getLogger(VertxConnection.class);
   private static final AtomicBoolean WARNED_METHOD = new AtomicBoolean();
+  /** The listeners of completed writes, kept for reuse by each event-loop thread (see {@link WritePool}). */
+  private static final FastThreadLocal<WritePool> WRITE_POOL = new FastThreadLocal<>() {
+    @Override
+    protected WritePool initialValue() {
+      return new WritePool();
+    }
+  };
 
   private enum State { CONNECTING, OPEN, ENDED }
 
   private final VertxTransport transport;
   private final Vertx vertx;
-  private final Context ctx;
+  private final ContextInternal ctx;
+  /** The real event loop of ctx (not the capturing view), to tell cheaply whether a send is made on it. */
+  private final EventLoop loop;
   private final ConnectRequest request;
   private final ConnectionEvents events;
   private final int highWater;
+  /** Messages longer than this are sent as several frames (see {@link #write}). */
+  private final int maxFrameSize;
+  /** Whether a one-frame message is always within maxMessageSize, as Netty refuses frames over maxFrameSize. */
+  private final boolean oneFrameFits;
+  /** Whether the idle timeout is on, so that the time of each frame is needed. */
+  private final boolean idleCheck;
   private final CompletableFuture<Void> released = new CompletableFuture<>();
 
   private volatile State state = State.CONNECTING;
   /** Set by {@link #abort(String)} at once, so a handshake that completes before the queued abort runs is not opened. */
   private volatile String abortRequested;
-  /** The channel of a wss connection, known from the start of the TLS handshake (any thread). */
-  private volatile Channel tlsChannel;
-  /** The first failure the TLS handler raised while connecting (see ChannelCapturingSslEngineOptions). */
-  private final AtomicReference<Throwable> tlsFailure = new AtomicReference<>();
+  /** This connection's TCP channel, known from when Vert.x registers it (set on ctx, read anywhere). */
+  private volatile Channel channel;
 
-  // Confined to ctx.
-  private WebSocketClient client;
+  // Confined to ctx, except ws and socket, which are set before state turns OPEN and only read after that.
   private ClientWebSocket ws;
+  /** The Vert.x WebSocket behind {@link #ws}, whose lock makes a message of several frames one write. */
+  private WebSocket socket;
   private long timer = -1;
   private long pingTimer = -1;
   private long idleTimer = -1;
@@ -101,17 +121,18 @@ final class VertxConnection implements Connection {
   // Write accounting (any thread).
   private final AtomicLong queuedBytes = new AtomicLong();
   private final AtomicBoolean full = new AtomicBoolean();
-  private final Set<Write> outstanding = ConcurrentHashMap.newKeySet();
-  /** Sends handed to the event loop and not yet run there: while any is, later sends queue behind them. */
-  private final AtomicInteger hops = new AtomicInteger();
 
-  VertxConnection(VertxTransport transport, Context ctx, ConnectRequest request, ConnectionEvents events) {
+  VertxConnection(VertxTransport transport, ContextInternal ctx, ConnectRequest request, ConnectionEvents events) {
     this.transport = transport;
     this.vertx = transport.vertx();
     this.ctx = ctx;
+    this.loop = ctx.nettyEventLoop() instanceof ChannelCapturingEventLoop view ? view.loop() : ctx.nettyEventLoop();
     this.request = request;
     this.events = events;
     this.highWater = transport.options().writeQueueMaxSize();
+    this.maxFrameSize = transport.options().maxFrameSize();
+    this.oneFrameFits = maxFrameSize <= transport.options().maxMessageSize();
+    this.idleCheck = transport.options().idleTimeout().toMillis() > 0;
   }
 
   /** A connection that already failed; {@code failed} is delivered on another thread. */
@@ -161,23 +182,41 @@ final class VertxConnection implements Connection {
       complete(done, new IllegalStateException(s == State.CONNECTING ? "connection is not open yet" : "connection has ended"));
       return;
     }
-    Write write = new Write(done, frame.byteLength());
-    outstanding.add(write);
-    if (queuedBytes.addAndGet(write.size) >= highWater) {
+    long size = frame.byteLength();
+    if (queuedBytes.addAndGet(size) >= highWater && !full.get()) {
       full.set(true);
     }
-    if (Vertx.currentContext() == ctx && hops.get() == 0) {
-      doSend(frame, write); // on the event loop with no earlier hop queued: write now, so Vert.x batches the flush
-      return;
+    PendingWrite pending = loop.inEventLoop() ? WRITE_POOL.get().take() : new PendingWrite();
+    pending.connection = this;
+    pending.done = done;
+    pending.size = size;
+    try {
+      write(frame, size).onComplete(pending);
+    } catch (RuntimeException e) {
+      pending.complete(null, e);
     }
-    hops.incrementAndGet();
-    onContext(() -> {
-      hops.decrementAndGet();
-      doSend(frame, write);
-    }, () -> {
-      hops.decrementAndGet();
-      write.complete(new IllegalStateException("Vert.x is closed"));
-    });
+  }
+
+  /**
+   * Hands the frame to Vert.x. Vert.x splits a message longer than its maximum frame size into frames that it writes
+   * one by one; holding the WebSocket's lock (which Vert.x takes for each frame) keeps a send from another thread from
+   * landing between them.
+   */
+  private Future<Void> write(Frame frame, long size) {
+    if (size <= maxFrameSize) {
+      return writeOneFrame(frame);
+    }
+    synchronized (socket) {
+      return writeOneFrame(frame);
+    }
+  }
+
+  private Future<Void> writeOneFrame(Frame frame) {
+    if (frame instanceof Frame.Text text) {
+      return ws.writeTextMessage(text.text());
+    }
+    ByteBuffer data = ((Frame.Binary) frame).data().slice();
+    return ws.writeBinaryMessage(BufferInternal.buffer(Unpooled.wrappedBuffer(data)));
   }
 
   @Override
@@ -190,7 +229,7 @@ final class VertxConnection implements Connection {
     abort("aborted");
   }
 
-  /** Aborts; the future completes when the socket and the client are released. */
+  /** Aborts; the future completes when the socket is closed. */
   CompletableFuture<Void> abort(String why) {
     abortRequested = why;
     onContext(() -> end(TransportFailure.of(Kind.ABORTED, why, null)),
@@ -216,20 +255,17 @@ final class VertxConnection implements Connection {
         LOG.warn("Opening handshakes are always sent with GET: the Vert.x WebSocket client ignores the method ({})",
             request.method());
       }
-      timer = vertx.setTimer(timeoutMillis, id -> onTimeout(timeoutMillis));
-      WebSocketClientOptions clientOptions = new WebSocketClientOptions(transport.clientTemplate())
-          .setConnectTimeout((int) Math.min(Integer.MAX_VALUE, timeoutMillis))
-          .setSslHandshakeTimeout(timeoutMillis)
-          .setSslHandshakeTimeoutUnit(TimeUnit.MILLISECONDS);
-      if (request.secure()) {
-        clientOptions.setSslEngineOptions(new ChannelCapturingSslEngineOptions(this::onTlsChannel,
-            failure -> tlsFailure.compareAndSet(null, failure)));
+      WebSocketClient client = transport.client(timeoutMillis);
+      if (client == null) {
+        end(TransportFailure.of(Kind.ABORTED, "transport closed", null));
+        return;
       }
-      client = vertx.createWebSocketClient(clientOptions);
+      timer = vertx.setTimer(timeoutMillis, id -> onTimeout(timeoutMillis));
       ws = client.webSocket();
       ws.frameHandler(this::onFrame); // messages are put together there, to check UTF-8 and the size limit
       ws.exceptionHandler(this::onException);
       ws.closeHandler(v -> onClose());
+      transport.connecting(ctx, this);
       ws.connect(connectOptions).onComplete(this::onConnected);
     } catch (IllegalArgumentException e) {
       end(TransportFailure.of(Kind.IO, "invalid request: " + e.getMessage(), e));
@@ -247,6 +283,7 @@ final class VertxConnection implements Connection {
   }
 
   private void onConnected(AsyncResult<WebSocket> ar) {
+    transport.connectDone(ctx);
     if (state != State.CONNECTING) {
       if (ar.succeeded()) {
         LOG.debug("Handshake to {} completed after the connection ended; closing it", request.uri());
@@ -256,7 +293,7 @@ final class VertxConnection implements Connection {
     }
     cancelTimers();
     if (ar.failed()) {
-      Throwable tls = tlsFailure.get(); // the root cause when Vert.x reports only "connection closed"
+      Throwable tls = tlsFailure(); // the root cause when Vert.x reports only "connection closed"
       end(FailureClassifier.classify(tls != null ? tls : ar.cause()));
       return;
     }
@@ -277,6 +314,7 @@ final class VertxConnection implements Connection {
       return;
     }
     Map<String, List<String>> headers = HeaderMaps.toMap(w.headers());
+    socket = w;
     state = State.OPEN;
     startKeepAlive();
     emit(() -> events.opened(headers, protocol));
@@ -300,7 +338,7 @@ final class VertxConnection implements Connection {
 
   private void onMessage(Frame frame) {
     switch (state) {
-      case OPEN -> emit(() -> events.message(frame));
+      case OPEN -> deliver(frame);
       case CONNECTING -> {
         if (earlyMessages == null) {
           earlyMessages = new ArrayList<>();
@@ -312,7 +350,9 @@ final class VertxConnection implements Connection {
   }
 
   private void onFrame(WebSocketFrame frame) {
-    lastReceivedNanos = System.nanoTime();
+    if (idleCheck) {
+      lastReceivedNanos = System.nanoTime();
+    }
     WebSocketFrameType type = frame.type();
     if (type == WebSocketFrameType.TEXT || type == WebSocketFrameType.BINARY
         || type == WebSocketFrameType.CONTINUATION) {
@@ -375,6 +415,10 @@ final class VertxConnection implements Connection {
       fragments = null;
       messageBytes = 0;
       utf8.reset();
+      if (frame.isFinal() && oneFrameFits) {
+        onWholeMessage(frame); // the usual case: a message in one frame, which Netty kept within maxFrameSize
+        return;
+      }
     }
     Buffer data = frame.binaryData();
     messageBytes += data.length();
@@ -399,6 +443,29 @@ final class VertxConnection implements Connection {
     fragments = null;
     onMessage(messageIsText ? Frame.text(whole.toString(StandardCharsets.UTF_8))
         : Frame.binary(ByteBuffer.wrap(whole.getBytes())));
+  }
+
+  /**
+   * A message in one frame. Its text is decoded and checked in one pass: the decoder turns every malformed sequence
+   * into U+FFFD, so a text without one was well-formed UTF-8 (and a Latin-1 string, as ASCII text decodes to, cannot
+   * hold one); only a text with U+FFFD is checked byte by byte, since the sender may have meant it.
+   */
+  private void onWholeMessage(WebSocketFrame frame) {
+    if (!messageIsText) {
+      onMessage(Frame.binary(ByteBuffer.wrap(frame.binaryData().getBytes())));
+      return;
+    }
+    String text = frame.textData();
+    if (text.indexOf('\uFFFD') >= 0 && !isUtf8(frame.binaryData())) {
+      failConnection(1007, "invalid UTF-8", "invalid UTF-8 in a text message");
+      return;
+    }
+    onMessage(Frame.text(text));
+  }
+
+  private boolean isUtf8(Buffer bytes) {
+    utf8.reset();
+    return utf8.feed(((BufferInternal) bytes).getByteBuf()) && utf8.complete();
   }
 
   private void onException(Throwable t) {
@@ -447,25 +514,6 @@ final class VertxConnection implements Connection {
     }
   }
 
-  private void doSend(Frame frame, Write write) {
-    if (state != State.OPEN) {
-      write.complete(new IllegalStateException("connection has ended"));
-      return;
-    }
-    try {
-      Future<Void> f;
-      if (frame instanceof Frame.Text text) {
-        f = ws.writeTextMessage(text.text());
-      } else {
-        ByteBuffer data = ((Frame.Binary) frame).data().slice();
-        f = ws.writeBinaryMessage(BufferInternal.buffer(Unpooled.wrappedBuffer(data)));
-      }
-      f.onComplete(ar -> write.complete(ar.failed() ? ar.cause() : null));
-    } catch (RuntimeException e) {
-      write.complete(e);
-    }
-  }
-
   private void doClose(int code, String reason) {
     switch (state) {
       case CONNECTING -> end(TransportFailure.of(Kind.ABORTED, "closed before the connection opened", null));
@@ -499,43 +547,52 @@ final class VertxConnection implements Connection {
     cancelTimers();
     transport.ended(this);
     earlyMessages = null;
+    transport.connectDone(ctx);
     emit(terminal);
     killSocket();
-    Future<Void> clientClosed = client == null ? Future.succeededFuture() : client.close();
-    clientClosed.onComplete(ar -> onContext(this::release, this::release));
+    Channel ch = channel;
+    if (ch == null) {
+      released.complete(null);
+    } else {
+      ch.closeFuture().addListener(closed -> released.complete(null));
+    }
   }
 
-  /** Fails what Vert.x has not completed after the socket is gone. */
-  private void release() {
-    for (Write w : List.copyOf(outstanding)) {
-      w.complete(new IOException("connection ended before the message was written"));
+  /**
+   * Called, on ctx, when Vert.x registers the channel of this connection's connect: from then on, ending the
+   * connection closes it, whatever stage the opening handshake is at.
+   */
+  void onChannel(Channel registered) {
+    channel = registered;
+    if (state == State.ENDED) { // aborted or timed out before: end() did not see the channel
+      closeAbruptly(registered);
     }
-    released.complete(null);
   }
 
-  /** Called (on the channel's event loop) when a wss channel gets its TLS handler, before the TLS handshake. */
-  private void onTlsChannel(Channel channel) {
-    tlsChannel = channel;
-    if (state == State.ENDED) { // aborted or timed out before: end() may not have seen the channel
-      closeAbruptly(channel);
-    }
+  /** @return this connection's TCP channel, once Vert.x has registered it */
+  Channel channel() {
+    return channel;
+  }
+
+  /** @return what the TLS handler raised on this connection's channel, if anything */
+  private Throwable tlsFailure() {
+    Channel ch = channel;
+    return ch != null && ch.hasAttr(TLS_FAILURE) ? ch.attr(TLS_FAILURE).get() : null;
   }
 
   /** Drops the TCP connection without a closing handshake, if there is one. */
   private void killSocket() {
-    Channel channel = null;
-    if (ws instanceof WebSocketInternal internal) {
+    Channel ch = channel;
+    if (ch == null && ws instanceof WebSocketInternal internal) { // a Vertx that is not VertxInternal
       try {
-        channel = internal.channelHandlerContext().channel();
+        ch = internal.channelHandlerContext().channel();
       } catch (IllegalStateException notConnected) {
-        // the upgrade has not completed: closing the client cancels a plain connection
+        LOG.debug("No channel to close for {}: the opening handshake goes on until it completes or times out",
+            request.uri());
       }
     }
-    if (channel == null) {
-      channel = tlsChannel;
-    }
-    if (channel != null) {
-      closeAbruptly(channel);
+    if (ch != null) {
+      closeAbruptly(ch);
     }
   }
 
@@ -572,6 +629,14 @@ final class VertxConnection implements Connection {
     return TransportFailure.of(Kind.ABORTED, "Vert.x is closed", null);
   }
 
+  private void deliver(Frame message) {
+    try {
+      events.message(message);
+    } catch (RuntimeException e) {
+      LOG.warn("A ConnectionEvents callback for {} threw", request.uri(), e);
+    }
+  }
+
   private void emit(Runnable event) {
     try {
       event.run();
@@ -603,30 +668,57 @@ final class VertxConnection implements Connection {
     }
   }
 
-  /** One pending send: completed exactly once. */
-  private final class Write {
-    final Completion done;
-    final long size;
-    final AtomicBoolean completed = new AtomicBoolean();
+  /** The outcome of one write, on the event loop (Vert.x completes a write's future on the WebSocket's context). */
+  private void written(PendingWrite pending, Throwable failure) {
+    Completion done = pending.done;
+    long size = pending.size;
+    pending.connection = null;
+    pending.done = null;
+    WRITE_POOL.get().give(pending);
+    long left = queuedBytes.addAndGet(-size);
+    complete(done, failure == null ? null : new IOException("the message was not written: "
+        + (failure.getMessage() == null ? failure : failure.getMessage()), failure));
+    if (left <= highWater / 2 && full.get() && full.compareAndSet(true, false)) {
+      fireWritable();
+    }
+  }
 
-    Write(Completion done, long size) {
-      this.done = done;
-      this.size = size;
+  /**
+   * The listener of one write's Vert.x future, completed exactly once per use, by Vert.x. A write made on an event
+   * loop takes one from that thread's {@link WritePool}; one made elsewhere gets a new one.
+   */
+  private static final class PendingWrite implements Completable<Void> {
+    VertxConnection connection;
+    Completion done;
+    long size;
+
+    @Override
+    public void complete(Void result, Throwable failure) {
+      connection.written(this, failure);
+    }
+  }
+
+  /**
+   * The listeners of completed writes on one event-loop thread (confined to it), for the writes made there: one pool
+   * per thread rather than per connection, so that 10,000 connections hold none and a busy one finds enough. At most
+   * 1,024 (32 KiB) are kept; the pool fills up to the writes a thread has in flight between two flushes.
+   */
+  private static final class WritePool {
+    private final PendingWrite[] free = new PendingWrite[1024];
+    private int count;
+
+    PendingWrite take() {
+      if (count == 0) {
+        return new PendingWrite();
+      }
+      PendingWrite w = free[--count];
+      free[count] = null;
+      return w;
     }
 
-    void complete(Throwable failure) {
-      if (!completed.compareAndSet(false, true)) {
-        return;
-      }
-      outstanding.remove(this);
-      long left = queuedBytes.addAndGet(-size);
-      VertxConnection.complete(done, failure);
-      if (left <= highWater / 2 && full.compareAndSet(true, false)) {
-        if (Vertx.currentContext() == ctx) {
-          fireWritable();
-        } else {
-          onContext(VertxConnection.this::fireWritable, () -> { });
-        }
+    void give(PendingWrite w) {
+      if (count < free.length) {
+        free[count++] = w;
       }
     }
   }

@@ -7,9 +7,14 @@ import io.minisocket.core.transport.ExplainingTrustManager;
 import io.minisocket.core.transport.Transport;
 import io.minisocket.core.transport.TransportFailure;
 import io.minisocket.core.transport.TrustSource;
+import io.netty.channel.Channel;
+import io.netty.channel.EventLoop;
 import io.vertx.core.Context;
+import io.vertx.core.ThreadingModel;
 import io.vertx.core.Vertx;
+import io.vertx.core.http.WebSocketClient;
 import io.vertx.core.http.WebSocketClientOptions;
+import io.vertx.core.internal.ContextInternal;
 import io.vertx.core.internal.VertxInternal;
 import io.vertx.core.buffer.Buffer;
 import io.vertx.core.net.PemKeyCertOptions;
@@ -20,7 +25,9 @@ import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Objects;
 import java.util.Set;
 import java.util.concurrent.CompletableFuture;
@@ -37,7 +44,8 @@ import org.apache.logging.log4j.Logger;
  *
  * <p>Create one per runtime and share it; it is thread-safe. {@link #create()} starts a private {@link Vertx} that
  * {@link #close()} stops; {@link #create(Vertx)} uses yours and never closes it. Every connection runs on one
- * Vert.x event loop, where all its events are delivered in order.
+ * Vert.x event loop, where all its events are delivered in order. The connections share one Vert.x {@code
+ * WebSocketClient} (one per distinct connect timeout), which {@link #close()} closes.
  *
  * <pre>{@code
  * try (VertxTransport transport = VertxTransport.create()) {
@@ -56,6 +64,15 @@ public final class VertxTransport implements Transport {
   private final WebSocketClientOptions clientTemplate;
   private final Set<VertxConnection> live = ConcurrentHashMap.newKeySet();
   private final AtomicBoolean closed = new AtomicBoolean();
+  /**
+   * The Vert.x clients, one per connect timeout (the only setting that differs between connections and that only
+   * {@link WebSocketClientOptions} carries: the TCP connect and TLS handshake timeouts); guarded by itself.
+   */
+  private final Map<Long, WebSocketClient> clients = new HashMap<>();
+  /** The capturing view of each Vert.x event loop that connections have used. */
+  private final Map<EventLoop, ChannelCapturingEventLoop> loops = new ConcurrentHashMap<>();
+  /** Connections whose connect is under way, by their context: whose is a channel that is being registered. */
+  private final Map<Context, VertxConnection> connecting = new ConcurrentHashMap<>();
 
   private VertxTransport(Vertx vertx, boolean ownsVertx, VertxTransportOptions options,
       WebSocketClientOptions clientTemplate) {
@@ -159,6 +176,17 @@ public final class VertxTransport implements Transport {
     if (!onVertxThread) {
       await(CompletableFuture.allOf(pending.toArray(CompletableFuture[]::new)), "connections");
     }
+    List<WebSocketClient> toClose;
+    synchronized (clients) {
+      toClose = List.copyOf(clients.values());
+      clients.clear();
+    }
+    for (WebSocketClient client : toClose) {
+      CompletableFuture<Void> clientClosed = client.close().toCompletionStage().toCompletableFuture();
+      if (!onVertxThread) {
+        await(clientClosed, "a Vert.x WebSocketClient");
+      }
+    }
     if (ownsVertx) {
       CompletableFuture<Void> done = vertx.close().toCompletionStage().toCompletableFuture();
       if (!onVertxThread) {
@@ -181,24 +209,73 @@ public final class VertxTransport implements Transport {
     return vertx;
   }
 
-  WebSocketClientOptions clientTemplate() {
-    return clientTemplate;
+  /**
+   * The client for connects with this timeout, created on first use.
+   *
+   * @return the client, or null once the transport is closed
+   */
+  WebSocketClient client(long connectTimeoutMillis) {
+    synchronized (clients) {
+      if (closed.get()) {
+        return null;
+      }
+      return clients.computeIfAbsent(connectTimeoutMillis, t -> vertx.createWebSocketClient(
+          new WebSocketClientOptions(clientTemplate)
+              .setConnectTimeout((int) Math.min(Integer.MAX_VALUE, t))
+              .setSslHandshakeTimeout(t)
+              .setSslHandshakeTimeoutUnit(TimeUnit.MILLISECONDS)));
+    }
+  }
+
+  /** @return how many Vert.x clients this transport holds */
+  int clientCount() {
+    synchronized (clients) {
+      return clients.size();
+    }
+  }
+
+  /** Until {@link #connectDone}, channels registered while {@code ctx} runs are {@code connection}'s. */
+  void connecting(Context ctx, VertxConnection connection) {
+    connecting.put(ctx, connection);
+  }
+
+  void connectDone(Context ctx) {
+    connecting.remove(ctx);
   }
 
   void ended(VertxConnection connection) {
     live.remove(connection);
   }
 
+  /** A channel is about to be registered on one of the capturing loops: tell the connection whose connect it is. */
+  private void channelRegistering(Channel channel) {
+    Context current = Vertx.currentContext();
+    VertxConnection owner = current instanceof ContextInternal internal ? connecting.get(internal.unwrap()) : null;
+    if (owner != null) {
+      owner.onChannel(channel);
+    } else {
+      LOG.debug("A channel was registered outside of a connect of this transport: {}", channel);
+    }
+  }
+
   int liveConnections() {
     return live.size();
   }
 
-  /** A fresh event-loop context per connection, so that connections spread over the event loops. */
-  private Context newContext() {
-    if (vertx instanceof VertxInternal internal) {
-      return internal.createEventLoopContext();
+  /**
+   * A fresh event-loop context per connection, so that connections spread over the event loops; its event loop is
+   * the capturing view of the real one, so that the connection learns its channel (see {@link
+   * ChannelCapturingEventLoop}).
+   */
+  private ContextInternal newContext() {
+    if (!(vertx instanceof VertxInternal internal)) {
+      return (ContextInternal) vertx.getOrCreateContext();
     }
-    return vertx.getOrCreateContext();
+    EventLoop loop = internal.nettyEventLoopGroup().next();
+    return internal.contextBuilder()
+        .withThreadingModel(ThreadingModel.EVENT_LOOP)
+        .withEventLoop(loops.computeIfAbsent(loop, l -> new ChannelCapturingEventLoop(l, this::channelRegistering)))
+        .build();
   }
 
   private static WebSocketClientOptions clientOptions(VertxTransportOptions options) {
@@ -208,7 +285,8 @@ public final class VertxTransport implements Transport {
         .setClosingTimeout((int) Math.max(1, (options.closingTimeoutMillis() + 999) / 1000))
         .setMaxConnections(Integer.MAX_VALUE)
         .setTryUsePerMessageCompression(false)
-        .setTryUsePerFrameCompression(false);
+        .setTryUsePerFrameCompression(false)
+        .setSslEngineOptions(new TlsFailureRecordingSslEngineOptions());
     if (options.trustAll()) {
       o.setTrustAll(true).setVerifyHost(false);
     } else {

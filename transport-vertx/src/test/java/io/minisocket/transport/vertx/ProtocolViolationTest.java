@@ -57,6 +57,10 @@ class ProtocolViolationTest {
     byte[] euro = "€".getBytes(StandardCharsets.UTF_8);
     return Stream.of(
         Arguments.of("invalid UTF-8 in a text frame", 1007, (BadFrames) c -> c.writeFrame(0x1, true, INVALID)),
+        Arguments.of("a one-frame text message ending inside a character", 1007,
+            (BadFrames) c -> c.writeFrame(0x1, true, new byte[] {'a', euro[0], euro[1]})),
+        Arguments.of("an encoded surrogate in a one-frame text message", 1007,
+            (BadFrames) c -> c.writeFrame(0x1, true, new byte[] {'a', (byte) 0xED, (byte) 0xA0, (byte) 0x80})),
         Arguments.of("invalid UTF-8 in the last fragment of a text message", 1007, (BadFrames) c -> {
           c.writeFrame(0x1, false, new byte[] {'a', euro[0]});
           c.writeFrame(0x0, true, new byte[] {euro[1], 'b'});
@@ -96,7 +100,7 @@ class ProtocolViolationTest {
   }
 
   @Test
-  void aCharacterSplitAcrossFragmentsArrivesWhole() throws Exception {
+  void aCharacterSplitAcrossFragmentsAndAReplacementCharacterArriveWhole() throws Exception {
     byte[] euro = "€".getBytes(StandardCharsets.UTF_8);
     try (RawServer raw = new RawServer(conn -> {
       conn.switchProtocols(conn.readRequest(), "");
@@ -104,12 +108,14 @@ class ProtocolViolationTest {
       conn.writeFrame(0x0, false, new byte[] {euro[1]});
       conn.writeFrame(0x0, true, new byte[] {euro[2], 'b'});
       conn.writeFrame(0x2, true, INVALID); // binary data is not text: never checked
+      conn.writeFrame(0x1, true, "sent as \uFFFD".getBytes(StandardCharsets.UTF_8)); // U+FFFD itself is fine
       conn.awaitEof();
     })) {
       RecordingEvents ev = new RecordingEvents();
       var connection = transport.connect(request(raw.port()), ev);
       assertThat(ev.nextMessage()).isEqualTo(Frame.text("a€b"));
       assertThat(ev.nextMessage()).isEqualTo(Frame.binary(ByteBuffer.wrap(INVALID)));
+      assertThat(ev.nextMessage()).isEqualTo(Frame.text("sent as \uFFFD"));
       connection.abort();
       ev.awaitTerminal();
       assertThat(ev.violations).isEmpty();

@@ -1,19 +1,18 @@
 package io.minisocket.transport.vertx;
 
 import io.netty.buffer.ByteBufAllocator;
-import io.netty.channel.Channel;
 import io.netty.channel.ChannelHandlerContext;
 import io.netty.handler.ssl.ClientAuth;
 import io.netty.handler.ssl.DelegatingSslContext;
 import io.netty.handler.ssl.SslContext;
 import io.netty.handler.ssl.SslHandler;
+import io.netty.util.AttributeKey;
 import io.netty.util.concurrent.ImmediateExecutor;
 import io.vertx.core.net.JdkSSLEngineOptions;
 import io.vertx.core.spi.tls.SslContextFactory;
 import java.util.List;
 import java.util.Set;
 import java.util.concurrent.Executor;
-import java.util.function.Consumer;
 import javax.net.ssl.KeyManagerFactory;
 import javax.net.ssl.SNIServerName;
 import javax.net.ssl.SSLEngine;
@@ -21,39 +20,28 @@ import javax.net.ssl.SSLException;
 import javax.net.ssl.TrustManagerFactory;
 
 /**
- * JDK TLS engine options that report the Netty {@link Channel} as soon as its {@link SslHandler} is added, i.e.
- * before the TLS handshake. Vert.x only hands out a connection after TLS succeeded and its client only tracks
- * channels from then on, so without this hook a connection stuck in the TLS handshake could not be closed on
- * {@code abort()} before the TLS handshake timeout.
+ * JDK TLS engine options whose handler records the first failure it raises (a certificate refused, an alert from the
+ * server) on its channel, as {@link #TLS_FAILURE}: with TLS 1.3 a server's refusal of the client certificate arrives
+ * after the client's handshake has finished, and Vert.x then reports only "connection closed". The connection reads
+ * it back from its channel to say what went wrong. One instance serves every connection of a client.
  *
- * <p>Used for one connection per client: session resumption across connections is not possible anyway, so the
- * handler is created without Netty's resumption controller.
+ * <p>The handler is created directly, without Netty's session resumption controller.
  */
-final class ChannelCapturingSslEngineOptions extends JdkSSLEngineOptions {
+final class TlsFailureRecordingSslEngineOptions extends JdkSSLEngineOptions {
 
-  private final Consumer<Channel> onChannel;
-  private final Consumer<Throwable> onTlsFailure;
+  /** The first exception the TLS handler of a channel raised. */
+  static final AttributeKey<Throwable> TLS_FAILURE =
+      AttributeKey.valueOf(TlsFailureRecordingSslEngineOptions.class, "tlsFailure");
 
-  /**
-   * @param onChannel    told the channel when its TLS handler is added
-   * @param onTlsFailure told what the TLS handler raised (a certificate refused, an alert from the server); with
-   *     TLS 1.3 a server's refusal of the client certificate arrives after the client's handshake has finished, and
-   *     Vert.x reports only "connection closed" for it
-   */
-  ChannelCapturingSslEngineOptions(Consumer<Channel> onChannel, Consumer<Throwable> onTlsFailure) {
-    this.onChannel = onChannel;
-    this.onTlsFailure = onTlsFailure;
-  }
+  TlsFailureRecordingSslEngineOptions() {}
 
-  private ChannelCapturingSslEngineOptions(ChannelCapturingSslEngineOptions other) {
+  private TlsFailureRecordingSslEngineOptions(TlsFailureRecordingSslEngineOptions other) {
     super(other);
-    this.onChannel = other.onChannel;
-    this.onTlsFailure = other.onTlsFailure;
   }
 
   @Override
   public JdkSSLEngineOptions copy() {
-    return new ChannelCapturingSslEngineOptions(this);
+    return new TlsFailureRecordingSslEngineOptions(this);
   }
 
   @Override
@@ -110,19 +98,15 @@ final class ChannelCapturingSslEngineOptions extends JdkSSLEngineOptions {
 
       @Override
       public SslContext create() throws SSLException {
-        return new CapturingSslContext(delegate.create(), onChannel, onTlsFailure);
+        return new RecordingSslContext(delegate.create());
       }
     };
   }
 
-  private static final class CapturingSslContext extends DelegatingSslContext {
-    private final Consumer<Channel> onChannel;
-    private final Consumer<Throwable> onTlsFailure;
+  private static final class RecordingSslContext extends DelegatingSslContext {
 
-    CapturingSslContext(SslContext ctx, Consumer<Channel> onChannel, Consumer<Throwable> onTlsFailure) {
+    RecordingSslContext(SslContext ctx) {
       super(ctx);
-      this.onChannel = onChannel;
-      this.onTlsFailure = onTlsFailure;
     }
 
     @Override
@@ -132,38 +116,26 @@ final class ChannelCapturingSslEngineOptions extends JdkSSLEngineOptions {
 
     @Override
     protected SslHandler newHandler(ByteBufAllocator alloc, boolean startTls, Executor executor) {
-      return new CapturingSslHandler(newEngine(alloc), startTls, executor, onChannel, onTlsFailure);
+      return new RecordingSslHandler(newEngine(alloc), startTls, executor);
     }
 
     @Override
     protected SslHandler newHandler(ByteBufAllocator alloc, String peerHost, int peerPort, boolean startTls,
         Executor executor) {
-      return new CapturingSslHandler(newEngine(alloc, peerHost, peerPort), startTls, executor, onChannel,
-          onTlsFailure);
+      return new RecordingSslHandler(newEngine(alloc, peerHost, peerPort), startTls, executor);
     }
   }
 
-  private static final class CapturingSslHandler extends SslHandler {
-    private final Consumer<Channel> onChannel;
-    private final Consumer<Throwable> onTlsFailure;
+  private static final class RecordingSslHandler extends SslHandler {
 
-    CapturingSslHandler(SSLEngine engine, boolean startTls, Executor executor, Consumer<Channel> onChannel,
-        Consumer<Throwable> onTlsFailure) {
+    RecordingSslHandler(SSLEngine engine, boolean startTls, Executor executor) {
       super(engine, startTls, executor == null ? ImmediateExecutor.INSTANCE : executor);
-      this.onChannel = onChannel;
-      this.onTlsFailure = onTlsFailure;
     }
 
     @Override
     public void exceptionCaught(ChannelHandlerContext ctx, Throwable cause) throws Exception {
-      onTlsFailure.accept(cause);
+      ctx.channel().attr(TLS_FAILURE).setIfAbsent(cause);
       super.exceptionCaught(ctx, cause);
-    }
-
-    @Override
-    public void handlerAdded(ChannelHandlerContext ctx) throws Exception {
-      onChannel.accept(ctx.channel());
-      super.handlerAdded(ctx);
     }
   }
 }
