@@ -89,12 +89,12 @@ final class DefaultGlobalSocketApi implements GlobalSocketApi {
   private Optional<SocketTask> target(Api api, io.minisocket.core.Callbacks callbacks) {
     String name = runtime.profile().apiName(api);
     if (!runtime.profile().globalApi()) {
-      runtime.deliver(callbacks, runtime.failure(name, ErrorKind.UNSUPPORTED, unsupported(name)));
+      runtime.deliverLater(callbacks, runtime.facadeFailure(name, ErrorKind.UNSUPPORTED, unsupported(name)));
       return Optional.empty();
     }
     Optional<SocketTask> global = runtime.globalSocket();
     if (global.isEmpty()) {
-      runtime.deliver(callbacks, runtime.failure(name, ErrorKind.NOT_OPEN, null));
+      runtime.deliverLater(callbacks, runtime.facadeFailure(name, ErrorKind.NOT_OPEN, null));
     }
     return global;
   }
