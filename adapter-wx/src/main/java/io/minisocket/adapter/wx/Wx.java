@@ -1,7 +1,6 @@
 package io.minisocket.adapter.wx;
 
 import io.minisocket.core.ConnectOptions;
-import io.minisocket.core.JsOptions;
 import io.minisocket.core.SocketRuntime;
 import io.minisocket.core.SocketTask;
 import io.minisocket.core.spi.PlatformFacade;
@@ -105,8 +104,7 @@ public final class Wx extends PlatformFacade {
   }
 
   private static SocketRuntime runtime(Transport transport, WxSettings settings) {
-    return SocketRuntime.builder(WxProfiles.profile(settings), transport).config(settings.config())
-        .eventLoop(settings.eventLoop().orElse(null)).build();
+    return runtime(WxProfiles.profile(settings), settings, transport);
   }
 
   /** @return the settings this facade emulates */
@@ -141,6 +139,6 @@ public final class Wx extends PlatformFacade {
    * @return the task
    */
   public SocketTask connectSocket(Map<String, ?> object) {
-    return connectSocket(JsOptions.connectOptions(object, runtime().profile()));
+    return connectSocket(connectOptions(object));
   }
 }
