@@ -18,6 +18,7 @@ import java.util.Optional;
 public abstract class FacadeSettings {
   private final SocketConfig config;
   private final int connectionLimit;
+  private final Integer limitSet; // null: the platform's default, which a builder from toBuilder() recomputes
   private final EventLoop eventLoop;
 
   /**
@@ -26,7 +27,8 @@ public abstract class FacadeSettings {
    */
   protected FacadeSettings(Builder<?, ?> builder, int defaultLimit) {
     this.config = builder.config != null ? builder.config : builder.defaultConfig;
-    this.connectionLimit = builder.connectionLimit != null ? builder.connectionLimit : defaultLimit;
+    this.limitSet = builder.connectionLimit;
+    this.connectionLimit = limitSet != null ? limitSet : defaultLimit;
     this.eventLoop = builder.eventLoop;
   }
 
@@ -52,14 +54,16 @@ public abstract class FacadeSettings {
   }
 
   /**
-   * Copies the shared values into a builder, for a subclass's {@code toBuilder()}.
+   * Copies the shared values into a builder, for a subclass's {@code toBuilder()}. A connection limit that was not
+   * set stays unset, so the builder's platform default applies (uni-app: the limit of the target set later).
    *
    * @param builder the subclass's new builder
    * @param <B>     the builder type
    * @return {@code builder}
    */
   protected final <B extends Builder<?, B>> B copyInto(B builder) {
-    return builder.config(config).connectionLimit(connectionLimit).eventLoop(eventLoop);
+    builder.config(config).eventLoop(eventLoop);
+    return limitSet == null ? builder : builder.connectionLimit(limitSet);
   }
 
   /** @return the values only this platform's settings hold, in a fixed order, for equals, hashCode and toString */
