@@ -3,7 +3,6 @@ package io.minisocket.adapter.my;
 import io.minisocket.core.ConnectOptions;
 import io.minisocket.core.SendOptions;
 import io.minisocket.core.SocketConfig;
-import io.minisocket.core.SocketRuntime;
 import io.minisocket.core.SocketTask;
 import io.minisocket.core.spi.HostPlatform;
 import io.minisocket.core.spi.PlatformFacade;
@@ -62,8 +61,8 @@ public final class My extends PlatformFacade {
 
   private final MySettings settings;
 
-  private My(SocketRuntime runtime, Transport ownedTransport, MySettings settings) {
-    super(runtime, ownedTransport);
+  private My(Transport transport, boolean ownsTransport, MySettings settings) {
+    super(MyProfiles.profile(settings), settings, transport, ownsTransport);
     this.settings = settings;
   }
 
@@ -87,7 +86,7 @@ public final class My extends PlatformFacade {
    */
   public static My create(MySettings settings) {
     Objects.requireNonNull(settings, "settings");
-    return onDiscoveredTransport(transport -> new My(runtime(transport, settings), transport, settings));
+    return onDiscoveredTransport(transport -> new My(transport, true, settings));
   }
 
   /**
@@ -110,7 +109,7 @@ public final class My extends PlatformFacade {
    */
   public static My create(Transport transport, MySettings settings) {
     Objects.requireNonNull(settings, "settings");
-    return new My(runtime(transport, settings), null, settings);
+    return new My(transport, false, settings);
   }
 
   /**
@@ -126,10 +125,6 @@ public final class My extends PlatformFacade {
   @Deprecated(since = "0.1.0", forRemoval = false)
   public static My create(Transport transport, MySettings settings, SocketConfig config) {
     return create(transport, settings.toBuilder().config(config).build());
-  }
-
-  private static SocketRuntime runtime(Transport transport, MySettings settings) {
-    return runtime(MyProfiles.profile(settings), settings, transport);
   }
 
   /**

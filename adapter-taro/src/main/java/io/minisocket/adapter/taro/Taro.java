@@ -2,7 +2,6 @@ package io.minisocket.adapter.taro;
 
 import io.minisocket.core.ConnectOptions;
 import io.minisocket.core.SocketConfig;
-import io.minisocket.core.SocketRuntime;
 import io.minisocket.core.SocketTask;
 import io.minisocket.core.spi.PlatformFacade;
 import io.minisocket.core.transport.Transport;
@@ -48,8 +47,8 @@ import java.util.concurrent.CompletableFuture;
 public final class Taro extends PlatformFacade {
   private final TaroSettings settings;
 
-  private Taro(SocketRuntime runtime, Transport ownedTransport, TaroSettings settings) {
-    super(runtime, ownedTransport);
+  private Taro(Transport transport, boolean ownsTransport, TaroSettings settings) {
+    super(TaroProfiles.profile(settings), settings, transport, ownsTransport);
     this.settings = settings;
   }
 
@@ -73,7 +72,7 @@ public final class Taro extends PlatformFacade {
    */
   public static Taro create(TaroSettings settings) {
     Objects.requireNonNull(settings, "settings");
-    return onDiscoveredTransport(transport -> new Taro(runtime(transport, settings), transport, settings));
+    return onDiscoveredTransport(transport -> new Taro(transport, true, settings));
   }
 
   /**
@@ -93,7 +92,7 @@ public final class Taro extends PlatformFacade {
    */
   public static Taro create(Transport transport, TaroSettings settings) {
     Objects.requireNonNull(settings, "settings");
-    return new Taro(runtime(transport, settings), null, settings);
+    return new Taro(transport, false, settings);
   }
 
   /**
@@ -107,10 +106,6 @@ public final class Taro extends PlatformFacade {
   @Deprecated(since = "0.1.0", forRemoval = false)
   public static Taro create(Transport transport, TaroSettings settings, SocketConfig config) {
     return create(transport, settings.toBuilder().config(config).build());
-  }
-
-  private static SocketRuntime runtime(Transport transport, TaroSettings settings) {
-    return runtime(TaroProfiles.profile(settings), settings, transport);
   }
 
   /** @return the settings this facade was created with */

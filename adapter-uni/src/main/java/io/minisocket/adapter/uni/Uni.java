@@ -4,7 +4,6 @@ import io.minisocket.adapter.uni.UniConnection.Vue2Result;
 import io.minisocket.core.ConnectOption;
 import io.minisocket.core.ConnectOptions;
 import io.minisocket.core.SocketConfig;
-import io.minisocket.core.SocketRuntime;
 import io.minisocket.core.SocketTask;
 import io.minisocket.core.spi.PlatformFacade;
 import io.minisocket.core.spi.PlatformProfile;
@@ -43,8 +42,8 @@ public final class Uni extends PlatformFacade {
 
   private final UniSettings settings;
 
-  private Uni(SocketRuntime runtime, Transport ownedTransport, UniSettings settings) {
-    super(runtime, ownedTransport);
+  private Uni(Transport transport, boolean ownsTransport, UniSettings settings) {
+    super(UniProfiles.profile(settings), settings, transport, ownsTransport);
     this.settings = settings;
   }
 
@@ -68,7 +67,7 @@ public final class Uni extends PlatformFacade {
    */
   public static Uni create(UniSettings settings) {
     Objects.requireNonNull(settings, "settings");
-    return onDiscoveredTransport(transport -> new Uni(runtime(transport, settings), transport, settings));
+    return onDiscoveredTransport(transport -> new Uni(transport, true, settings));
   }
 
   /**
@@ -88,7 +87,7 @@ public final class Uni extends PlatformFacade {
    */
   public static Uni create(Transport transport, UniSettings settings) {
     Objects.requireNonNull(settings, "settings");
-    return new Uni(runtime(transport, settings), null, settings);
+    return new Uni(transport, false, settings);
   }
 
   /**
@@ -102,10 +101,6 @@ public final class Uni extends PlatformFacade {
   @Deprecated(since = "0.1.0", forRemoval = false)
   public static Uni create(Transport transport, UniSettings settings, SocketConfig config) {
     return create(transport, settings.toBuilder().config(config).build());
-  }
-
-  private static SocketRuntime runtime(Transport transport, UniSettings settings) {
-    return runtime(UniProfiles.profile(settings), settings, transport);
   }
 
   /** @return the settings this facade applies */

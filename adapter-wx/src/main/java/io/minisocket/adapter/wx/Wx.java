@@ -1,7 +1,6 @@
 package io.minisocket.adapter.wx;
 
 import io.minisocket.core.ConnectOptions;
-import io.minisocket.core.SocketRuntime;
 import io.minisocket.core.SocketTask;
 import io.minisocket.core.spi.PlatformFacade;
 import io.minisocket.core.transport.Transport;
@@ -52,8 +51,8 @@ import java.util.Objects;
 public final class Wx extends PlatformFacade {
   private final WxSettings settings;
 
-  private Wx(SocketRuntime runtime, Transport ownedTransport, WxSettings settings) {
-    super(runtime, ownedTransport);
+  private Wx(Transport transport, boolean ownsTransport, WxSettings settings) {
+    super(WxProfiles.profile(settings), settings, transport, ownsTransport);
     this.settings = settings;
   }
 
@@ -77,7 +76,7 @@ public final class Wx extends PlatformFacade {
    */
   public static Wx create(WxSettings settings) {
     Objects.requireNonNull(settings, "settings");
-    return onDiscoveredTransport(transport -> new Wx(runtime(transport, settings), transport, settings));
+    return onDiscoveredTransport(transport -> new Wx(transport, true, settings));
   }
 
   /**
@@ -100,11 +99,7 @@ public final class Wx extends PlatformFacade {
   public static Wx create(Transport transport, WxSettings settings) {
     Objects.requireNonNull(transport, "transport");
     Objects.requireNonNull(settings, "settings");
-    return new Wx(runtime(transport, settings), null, settings);
-  }
-
-  private static SocketRuntime runtime(Transport transport, WxSettings settings) {
-    return runtime(WxProfiles.profile(settings), settings, transport);
+    return new Wx(transport, false, settings);
   }
 
   /** @return the settings this facade emulates */

@@ -7,6 +7,7 @@ import io.minisocket.core.spi.Policies.GlobalHandlers;
 import io.minisocket.core.spi.Policies.GlobalSocketChoice;
 import io.minisocket.core.spi.Policies.QueueOverflow;
 import java.time.Duration;
+import java.util.EnumMap;
 import java.util.EnumSet;
 import java.util.Map;
 import java.util.function.UnaryOperator;
@@ -35,15 +36,12 @@ public enum HostPlatform {
    * the oldest socket that is not closed and keeps one handler per event; 60 s connect timeout
    * ({@code networkTimeout.connectSocket}).
    */
-  WECHAT("wx", SocketConfig.DEFAULT_CONNECT_TIMEOUT, b -> b
+  WECHAT("wx", SocketConfig.DEFAULT_CONNECT_TIMEOUT, b -> globalApiAsWeChat(b
       .connectionLimit(5)
       .wssRequired(true)
       .acceptedOptions(EnumSet.of(ConnectOption.HEADER, ConnectOption.METHOD, ConnectOption.PROTOCOLS,
           ConnectOption.DATA))
-      .message(ErrorKind.LIMIT_EXCEEDED, "exceed max concurrent count")
-      .globalApi(true)
-      .globalSocketChoice(GlobalSocketChoice.FIRST_LIVE_TASK)
-      .globalHandlers(GlobalHandlers.REPLACE)),
+      .message(ErrorKind.LIMIT_EXCEEDED, "exceed max concurrent count"))),
   /**
    * Alipay ({@code my}): 5 sockets; wss only (code 20 for ws); url, header, protocols, data, multiple and timeout;
    * numeric {@code error} codes 1–12 and 20 with Alipay's {@code errorMessage} texts; the global API acts on the
@@ -64,24 +62,18 @@ public enum HostPlatform {
    * Baidu smart programs ({@code swan}): "several" sockets since base library 1.9.4, taken as 5; wss only; url,
    * header and protocols; errMsg results; a global API as WeChat's (oldest socket, one handler per event).
    */
-  BAIDU("swan", SocketConfig.DEFAULT_CONNECT_TIMEOUT, b -> b
+  BAIDU("swan", SocketConfig.DEFAULT_CONNECT_TIMEOUT, b -> globalApiAsWeChat(b
       .connectionLimit(5)
       .wssRequired(true)
-      .acceptedOptions(EnumSet.of(ConnectOption.HEADER, ConnectOption.PROTOCOLS))
-      .globalApi(true)
-      .globalSocketChoice(GlobalSocketChoice.FIRST_LIVE_TASK)
-      .globalHandlers(GlobalHandlers.REPLACE)),
+      .acceptedOptions(EnumSet.of(ConnectOption.HEADER, ConnectOption.PROTOCOLS)))),
   /**
    * QQ mini-programs ({@code qq}): 5 sockets; wss only; url and header (uni-app's table lists neither method nor
    * protocols for QQ); errMsg results; a global API as WeChat's (oldest socket, one handler per event).
    */
-  QQ("qq", SocketConfig.DEFAULT_CONNECT_TIMEOUT, b -> b
+  QQ("qq", SocketConfig.DEFAULT_CONNECT_TIMEOUT, b -> globalApiAsWeChat(b
       .connectionLimit(5)
       .wssRequired(true)
-      .acceptedOptions(EnumSet.of(ConnectOption.HEADER))
-      .globalApi(true)
-      .globalSocketChoice(GlobalSocketChoice.FIRST_LIVE_TASK)
-      .globalHandlers(GlobalHandlers.REPLACE)),
+      .acceptedOptions(EnumSet.of(ConnectOption.HEADER)))),
   /**
    * Douyin / ByteDance mini-programs ({@code tt}): no documented limit; wss only; url, header and protocols; errMsg
    * results; no global socket API.
@@ -93,12 +85,9 @@ public enum HostPlatform {
    * Lark / Feishu mini-programs: no documented limit; wss only; url, header and protocols; errMsg results; a global
    * API with one handler per event.
    */
-  LARK("lark", SocketConfig.DEFAULT_CONNECT_TIMEOUT, b -> b
+  LARK("lark", SocketConfig.DEFAULT_CONNECT_TIMEOUT, b -> globalApiAsWeChat(b
       .wssRequired(true)
-      .acceptedOptions(EnumSet.of(ConnectOption.HEADER, ConnectOption.PROTOCOLS))
-      .globalApi(true)
-      .globalSocketChoice(GlobalSocketChoice.FIRST_LIVE_TASK)
-      .globalHandlers(GlobalHandlers.REPLACE)),
+      .acceptedOptions(EnumSet.of(ConnectOption.HEADER, ConnectOption.PROTOCOLS)))),
   /**
    * The browser (H5): no limit; {@code ws://} allowed; url and protocols only (a browser cannot set handshake
    * headers); errMsg results; no global socket API of its own.
@@ -126,6 +115,12 @@ public enum HostPlatform {
   private final PlatformProfile profile;
   private final SocketConfig defaultConfig;
 
+  /** WeChat's global API, which Baidu, QQ and Lark copy: on the oldest socket not closed, one handler per event. */
+  private static PlatformProfile.Builder globalApiAsWeChat(PlatformProfile.Builder builder) {
+    return builder.globalApi(true).globalSocketChoice(GlobalSocketChoice.FIRST_LIVE_TASK)
+        .globalHandlers(GlobalHandlers.REPLACE);
+  }
+
   HostPlatform(String name, Duration connectTimeout, UnaryOperator<PlatformProfile.Builder> facts) {
     this.profile = facts.apply(PlatformProfile.builder(name)).build();
     this.defaultConfig = SocketConfig.builder().connectTimeout(connectTimeout).build();
@@ -147,42 +142,36 @@ public enum HostPlatform {
     return defaultConfig;
   }
 
-  /** Alipay's result codes and texts (the table of the {@code my.connectSocket} documentation). */
+  /** Alipay's result codes and texts (the table of the {@code my.connectSocket} documentation), a row each. */
   private static final class AlipayResults {
-    /** The code of every failure not in {@link #CODES}: 1, unknown error. */
+    /** The code of every failure not in the table: 1, unknown error. */
     static final int UNKNOWN_CODE = 1;
-
-    static final Map<ErrorKind, Integer> CODES = Map.ofEntries(
-        Map.entry(ErrorKind.CONNECTION_EXISTS, 2),
-        Map.entry(ErrorKind.URL_EMPTY, 3),
-        Map.entry(ErrorKind.URL_INVALID, 4),
-        Map.entry(ErrorKind.URL_SCHEME, 5),
-        Map.entry(ErrorKind.CONNECT_TIMEOUT, 6),
-        Map.entry(ErrorKind.TLS, 7),
-        Map.entry(ErrorKind.HANDSHAKE, 8),
-        Map.entry(ErrorKind.SUBPROTOCOL, 9),
-        Map.entry(ErrorKind.NOT_OPEN, 10),
-        Map.entry(ErrorKind.SEND_FAILED, 11),
-        Map.entry(ErrorKind.QUEUE_FULL, 12),
-        Map.entry(ErrorKind.WSS_REQUIRED, 20));
-
+    static final Map<ErrorKind, Integer> CODES = new EnumMap<>(ErrorKind.class);
     /** Alipay's own wording of each code, without the closing full stop (core may append a detail). */
-    static final Map<ErrorKind, String> MESSAGES = Map.ofEntries(
-        Map.entry(ErrorKind.UNKNOWN, "未知错误"),
-        Map.entry(ErrorKind.CONNECTION_EXISTS, "网络连接已经存在"),
-        Map.entry(ErrorKind.URL_EMPTY, "URL 参数为空"),
-        Map.entry(ErrorKind.URL_INVALID, "无法识别的 URL 格式"),
-        Map.entry(ErrorKind.URL_SCHEME, "URL 必须以 ws 或者 wss 开头"),
-        Map.entry(ErrorKind.CONNECT_TIMEOUT, "连接服务器超时"),
-        Map.entry(ErrorKind.TLS, "服务器返回的 https 证书无效"),
-        Map.entry(ErrorKind.HANDSHAKE, "服务端返回协议头无效"),
-        Map.entry(ErrorKind.SUBPROTOCOL, "WebSocket 请求没有指定 Sec-WebSocket-Protocol 请求头"),
-        Map.entry(ErrorKind.NOT_OPEN, "网络连接没有打开，无法发送消息"),
-        Map.entry(ErrorKind.SEND_FAILED, "消息发送失败"),
-        Map.entry(ErrorKind.QUEUE_FULL, "无法申请更多内存来读取网络数据"),
-        Map.entry(ErrorKind.WSS_REQUIRED, "请求 URL 不支持 ws，请使用 wss"),
-        Map.entry(ErrorKind.LIMIT_EXCEEDED, "最多支持 " + PlatformProfile.LIMIT + " 个 WebSocket 实例"));
+    static final Map<ErrorKind, String> MESSAGES = new EnumMap<>(ErrorKind.class);
+
+    static {
+      row(ErrorKind.UNKNOWN, UNKNOWN_CODE, "未知错误");
+      row(ErrorKind.CONNECTION_EXISTS, 2, "网络连接已经存在");
+      row(ErrorKind.URL_EMPTY, 3, "URL 参数为空");
+      row(ErrorKind.URL_INVALID, 4, "无法识别的 URL 格式");
+      row(ErrorKind.URL_SCHEME, 5, "URL 必须以 ws 或者 wss 开头");
+      row(ErrorKind.CONNECT_TIMEOUT, 6, "连接服务器超时");
+      row(ErrorKind.TLS, 7, "服务器返回的 https 证书无效");
+      row(ErrorKind.HANDSHAKE, 8, "服务端返回协议头无效");
+      row(ErrorKind.SUBPROTOCOL, 9, "WebSocket 请求没有指定 Sec-WebSocket-Protocol 请求头");
+      row(ErrorKind.NOT_OPEN, 10, "网络连接没有打开，无法发送消息");
+      row(ErrorKind.SEND_FAILED, 11, "消息发送失败");
+      row(ErrorKind.QUEUE_FULL, 12, "无法申请更多内存来读取网络数据");
+      row(ErrorKind.WSS_REQUIRED, 20, "请求 URL 不支持 ws，请使用 wss");
+      row(ErrorKind.LIMIT_EXCEEDED, UNKNOWN_CODE, "最多支持 " + PlatformProfile.LIMIT + " 个 WebSocket 实例");
+    }
 
     private AlipayResults() {}
+
+    private static void row(ErrorKind kind, int code, String text) {
+      CODES.put(kind, code);
+      MESSAGES.put(kind, text);
+    }
   }
 }

@@ -54,6 +54,21 @@ public abstract class PlatformFacade implements GlobalSocketApi, AutoCloseable {
   }
 
   /**
+   * A facade over a new runtime: the platform's profile over the transport, with the settings' configuration and
+   * event loop.
+   *
+   * @param profile       the platform's rules
+   * @param settings      the facade's settings
+   * @param transport     the transport to connect through
+   * @param ownsTransport whether this facade created the transport and closes it on {@link #close()}
+   */
+  protected PlatformFacade(PlatformProfile profile, FacadeSettings settings, Transport transport,
+      boolean ownsTransport) {
+    this(SocketRuntime.builder(profile, Objects.requireNonNull(transport, "transport")).config(settings.config())
+        .eventLoop(settings.eventLoop().orElse(null)).build(), ownsTransport ? transport : null);
+  }
+
+  /**
    * Builds a facade over the first transport found with {@link ServiceLoader} (a {@link TransportProvider} on the
    * class path), for facades created without one. The facade owns that transport; it is closed again if building
    * the facade fails.
@@ -74,20 +89,6 @@ public abstract class PlatformFacade implements GlobalSocketApi, AutoCloseable {
       transport.close();
       throw e;
     }
-  }
-
-  /**
-   * The runtime of a facade: the platform's profile over the transport, with the settings' configuration and event
-   * loop.
-   *
-   * @param profile   the platform's rules
-   * @param settings  the facade's settings
-   * @param transport the transport to connect through
-   * @return the runtime
-   */
-  protected static SocketRuntime runtime(PlatformProfile profile, FacadeSettings settings, Transport transport) {
-    return SocketRuntime.builder(profile, Objects.requireNonNull(transport, "transport")).config(settings.config())
-        .eventLoop(settings.eventLoop().orElse(null)).build();
   }
 
   /** @return the runtime behind this facade */
