@@ -380,7 +380,8 @@ class SocketTaskTest {
     task.onOpen(e -> {
       throw new IllegalStateException("listener bug (expected in this test)");
     });
-    task.onOpen(e -> rec.consumer("second-open").accept(null == e ? null : runtime.profile().resultStyle().success("x")));
+    task.onOpen(e -> rec.consumer("second-open")
+        .accept(null == e ? null : runtime.profile().resultStyle().success("x")));
     task.onMessage(e -> {
       throw new IllegalStateException("listener bug (expected in this test)");
     });
@@ -395,8 +396,10 @@ class SocketTaskTest {
   void offRemovesExactlyTheListenerGiven() {
     SocketTask task = openTask();
     Recorder other = new Recorder();
-    java.util.function.Consumer<MessageEvent> a = e -> other.consumer("a").accept(runtime.profile().resultStyle().success("m"));
-    java.util.function.Consumer<MessageEvent> b = e -> other.consumer("b").accept(runtime.profile().resultStyle().success("m"));
+    java.util.function.Consumer<MessageEvent> a =
+        e -> other.consumer("a").accept(runtime.profile().resultStyle().success("m"));
+    java.util.function.Consumer<MessageEvent> b =
+        e -> other.consumer("b").accept(runtime.profile().resultStyle().success("m"));
     task.onMessage(a);
     task.onMessage(b);
     task.offMessage(a);

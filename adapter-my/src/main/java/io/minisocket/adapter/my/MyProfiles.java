@@ -3,7 +3,9 @@ package io.minisocket.adapter.my;
 import io.minisocket.core.spi.HostPlatform;
 import io.minisocket.core.spi.PlatformProfile;
 
-/** Alipay's rules as a {@link PlatformProfile}: its host's base, {@link HostPlatform#ALIPAY}, under {@link MySettings}. */
+/**
+ * Alipay's rules as a {@link PlatformProfile}: its host's base, {@link HostPlatform#ALIPAY}, under {@link MySettings}.
+ */
 final class MyProfiles {
   private MyProfiles() {}
 

@@ -40,7 +40,8 @@ class OnEventLoopTest {
 
   @Test
   void globalApiExamplesRunOnALoopAsInAMiniProgram() throws InterruptedException {
-    GlobalSocketExamples.run(loop, () -> Uni.create(transport, settings.toBuilder().config(config).build()), Uni::connectSocket, 1000,
+    GlobalSocketExamples.run(loop, () -> Uni.create(transport, settings.toBuilder().config(config).build()),
+        Uni::connectSocket, 1000,
         settings.connectionLimit(), Duration.ofSeconds(60));
   }
 

@@ -4,7 +4,9 @@ import io.minisocket.core.spi.HostPlatform;
 import io.minisocket.core.spi.PlatformProfile;
 import io.minisocket.core.spi.Policies.SecondGlobalConnect;
 
-/** WeChat's rules as a {@link PlatformProfile}: its host's base, {@link HostPlatform#WECHAT}, under {@link WxSettings}. */
+/**
+ * WeChat's rules as a {@link PlatformProfile}: its host's base, {@link HostPlatform#WECHAT}, under {@link WxSettings}.
+ */
 final class WxProfiles {
   private WxProfiles() {}
 

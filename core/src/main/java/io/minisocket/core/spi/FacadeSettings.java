@@ -125,8 +125,9 @@ public abstract class FacadeSettings {
     protected abstract B self();
 
     /**
-     * @param config the app configuration (e.g. from {@link io.minisocket.core.json.JsonConfig#read(java.nio.file.Path)}
-     *               on an app.json); default: the platform's, {@link SocketConfig#defaults()} with its connect timeout
+     * @param config the app configuration (e.g. from
+     *               {@link io.minisocket.core.json.JsonConfig#read(java.nio.file.Path)} on an app.json); default: the
+     *               platform's, {@link SocketConfig#defaults()} with its connect timeout
      * @return this builder
      */
     public B config(SocketConfig config) {

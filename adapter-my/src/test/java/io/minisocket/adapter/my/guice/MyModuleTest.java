@@ -45,7 +45,8 @@ class MyModuleTest {
   void providesOneMyOverTheBoundTransportWithTheGivenSettingsAndConfig(@TempDir Path dir) throws Exception {
     SelfSignedCertificate certificate = SelfSignedCertificate.localhost();
     server = MockWebSocketServer.builder().tls(certificate).start();
-    SocketConfig config = MySettings.defaults().config().toBuilder().connectTimeout(Duration.ofSeconds(7)).build();
+    SocketConfig config = MySettings.defaults().config().toBuilder().connectTimeout(Duration.ofSeconds(7))
+        .build();
     MySettings settings = MySettings.builder().defaultMultiple(true).connectionLimit(2).config(config).build();
     injector = Guice.createInjector(
         new VertxTransportModule(VertxTransportOptions.builder().trustPem(certificate.writeCertificatePem(dir)).build()),
