@@ -5,10 +5,12 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.minisocket.core.ConnectOptions;
 import io.minisocket.core.SocketResult;
-import io.minisocket.core.SocketTask;
 import io.minisocket.core.SocketConfig;
+import io.minisocket.core.SocketTask;
 import io.minisocket.core.transport.Transport;
 import io.minisocket.testkit.MockWebSocketServer;
+import java.time.Duration;
+import java.util.List;
 import org.junit.jupiter.api.Test;
 
 /** The factories: discovered transport owned by the facade, a given transport left to its owner. */
@@ -75,12 +77,27 @@ class MyCreateTest extends MyTestBase {
     assertThat(MySettings.builder().maxSockets(3).build().connectionLimit()).isEqualTo(3);
     assertThat(MySettings.defaults().maxSockets()).isEqualTo(MySettings.DEFAULT_MAX_SOCKETS).isEqualTo(5);
     assertThat(My.defaultConfig()).isEqualTo(MySettings.defaults().config());
-    assertThat(My.DEFAULT_TIMEOUT).isEqualTo(java.time.Duration.ofSeconds(30));
+    assertThat(My.DEFAULT_TIMEOUT).isEqualTo(Duration.ofSeconds(30));
     SocketConfig custom = SocketConfig.builder().urlCheck(false).build();
     My my = track(My.create(transport(), MySettings.defaults(), custom));
     assertThat(my.runtime().config()).isEqualTo(custom);
     assertThatThrownBy(() -> My.create(transport(), MySettings.defaults(), null))
         .isInstanceOf(NullPointerException.class);
     assertThat(new io.minisocket.adapter.my.guice.MyModule(MySettings.defaults(), custom)).isNotNull();
+  }
+
+  /** The README's example of "The platforms at a glance": every facade's settings hold the configuration. */
+  @Test
+  void theSettingsHoldTheLimitAndTheConfigurationAsForEveryFacade() {
+    Transport transport = transport();
+    My my = track(My.create(transport, MySettings.builder()
+        .connectionLimit(3)
+        .config(MySettings.defaults().config().toBuilder().socketDomains(List.of("example.com")).build())
+        .build()));
+    assertThat(my.runtime().profile().connectionLimit()).isEqualTo(3);
+    assertThat(my.runtime().config().connectTimeout()).as("Alipay's 30 s kept").isEqualTo(Duration.ofSeconds(30));
+    Events<SocketResult> failed = new Events<>();
+    my.connectSocketTask(ConnectOptions.builder().url("wss://other.example/").fail(failed).build());
+    assertAlipayError(failed.next(), 1);
   }
 }

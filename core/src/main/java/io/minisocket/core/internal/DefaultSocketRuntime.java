@@ -248,7 +248,7 @@ public final class DefaultSocketRuntime implements SocketRuntime {
     if (message != null && profile.words(invalid.kind()) && !message.startsWith(wording)) {
       message = wording + " (" + message + ")";
     }
-    return failure(api == null ? null : profile.apiName(api), invalid.kind(), message);
+    return facadeFailure(api == null ? null : profile.apiName(api), invalid.kind(), message);
   }
 
   /** @return a serial executor for one task's (or the facade's) callbacks: on the loop, or as configured */
