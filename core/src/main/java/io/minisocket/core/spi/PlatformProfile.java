@@ -85,7 +85,7 @@ public final class PlatformProfile {
     this.globalApi = b.globalApi;
     this.secondGlobalConnect = b.secondGlobalConnect;
     this.globalSocketChoice = b.globalSocketChoice;
-    this.globalHandlers = b.globalHandlers == null ? GlobalHandlers.ADD : b.globalHandlers; // unused: no global API
+    this.globalHandlers = b.globalHandlers; // null only without the global API
     this.closeWhileConnecting = b.closeWhileConnecting;
     this.queueUntilOpen = b.queueUntilOpen;
     this.queueOverflow = b.queueOverflow;
@@ -243,9 +243,12 @@ public final class PlatformProfile {
     return globalSocketChoice;
   }
 
-  /** @return whether {@code onSocketX} replaces or adds handlers */
+  /**
+   * @return whether {@code onSocketX} replaces or adds handlers; {@link GlobalHandlers#ADD} where the profile has no
+   *     global API and set none (then nothing asks)
+   */
   public GlobalHandlers globalHandlers() {
-    return globalHandlers;
+    return globalHandlers == null ? GlobalHandlers.ADD : globalHandlers;
   }
 
   /** @return what close does while connecting */

@@ -41,6 +41,8 @@ class HostPlatformTest {
     assertThatThrownBy(() -> PlatformProfile.builder("mine").globalApi(true).build())
         .isInstanceOf(IllegalStateException.class)
         .hasMessageContaining("'mine'").hasMessageContaining("globalHandlers");
+    assertThatThrownBy(() -> HostPlatform.BROWSER.profile().toBuilder().globalApi(true).build())
+        .as("a host without the global API lends no handler policy").isInstanceOf(IllegalStateException.class);
   }
 
   @Test
