@@ -10,6 +10,7 @@ import io.minisocket.adapter.wx.Wx;
 import io.minisocket.adapter.wx.WxSettings;
 import io.minisocket.core.SendOptions;
 import io.minisocket.core.SocketConfig;
+import io.minisocket.core.spi.FacadeSettings;
 import io.minisocket.core.transport.Transport;
 import java.util.Arrays;
 import java.util.Iterator;
@@ -19,7 +20,7 @@ import java.util.stream.Collectors;
 /** The four platforms the CLI speaks as, each through its own facade with its default settings. */
 enum Platform {
   /** WeChat: {@code wx.connectSocket} returns the SocketTask. */
-  WX(WxSettings.defaults().connectionLimit()) {
+  WX(WxSettings.defaults()) {
     @Override
     Client client(Transport transport, SocketConfig config) {
       Wx wx = Wx.create(transport, WxSettings.builder().config(config).build());
@@ -27,17 +28,12 @@ enum Platform {
     }
   },
   /** Alipay: {@code my.connectSocket({multiple: true})} returns the SocketTask; failures carry error codes. */
-  MY(MySettings.defaults().maxSockets()) {
+  MY(MySettings.defaults()) {
     @Override
     Client client(Transport transport, SocketConfig config) {
-      My my = My.create(transport, MySettings.defaults(), config);
+      My my = My.create(transport, MySettings.builder().config(config).build());
       return new Client(this, my, "SocketTask (multiple: true)",
           (options, onTask) -> onTask.accept(my.connectSocketTask(options)));
-    }
-
-    @Override
-    SocketConfig defaultConfig() {
-      return My.defaultConfig();
     }
 
     @Override
@@ -51,28 +47,28 @@ enum Platform {
     }
   },
   /** uni-app (mp-weixin target): a SocketTask because callbacks are given, otherwise it would be a Promise. */
-  UNI(UniSettings.defaults().connectionLimit()) {
+  UNI(UniSettings.defaults()) {
     @Override
     Client client(Transport transport, SocketConfig config) {
-      Uni uni = Uni.create(transport, UniSettings.defaults(), config);
+      Uni uni = Uni.create(transport, UniSettings.builder().config(config).build());
       return new Client(this, uni, "SocketTask (callbacks given)",
           (options, onTask) -> onTask.accept(uni.connectSocket(options).task()));
     }
   },
   /** Taro (weapp target): a Promise of the SocketTask; a rejection is reported by the fail callback. */
-  TARO(TaroSettings.defaults().connectionLimit()) {
+  TARO(TaroSettings.defaults()) {
     @Override
     Client client(Transport transport, SocketConfig config) {
-      Taro taro = Taro.create(transport, TaroSettings.defaults(), config);
+      Taro taro = Taro.create(transport, TaroSettings.builder().config(config).build());
       return new Client(this, taro, "Promise<SocketTask>",
           (options, onTask) -> taro.connectSocket(options).thenAccept(onTask));
     }
   };
 
-  private final int limit;
+  private final FacadeSettings defaults;
 
-  Platform(int limit) {
-    this.limit = limit;
+  Platform(FacadeSettings defaults) {
+    this.defaults = defaults;
   }
 
   /**
@@ -84,12 +80,12 @@ enum Platform {
 
   /** @return the most sockets one facade may have connecting or open, with the settings {@link #client} uses */
   int limit() {
-    return limit;
+    return defaults.connectionLimit();
   }
 
   /** @return the configuration this platform uses when no file is given (Alipay: 30 s connect timeout) */
   SocketConfig defaultConfig() {
-    return SocketConfig.defaults();
+    return defaults.config();
   }
 
   /**

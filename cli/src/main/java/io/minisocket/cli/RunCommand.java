@@ -167,11 +167,12 @@ final class RunCommand implements Callable<Integer> {
     switch (platform) {
       case WX -> builder.wx(Wx.create(transport, WxSettings.builder().config(config).eventLoop(builder.loop())
           .build()));
-      case MY -> builder.my(My.create(transport, MySettings.builder().eventLoop(builder.loop()).build(), config));
-      case UNI -> builder.uni(Uni.create(transport, UniSettings.builder().target(uniTarget())
-          .eventLoop(builder.loop()).build(), config));
-      case TARO -> builder.taro(Taro.create(transport, TaroSettings.builder().target(taroTarget())
-          .eventLoop(builder.loop()).build(), config));
+      case MY -> builder.my(My.create(transport, MySettings.builder().config(config).eventLoop(builder.loop())
+          .build()));
+      case UNI -> builder.uni(Uni.create(transport, UniSettings.builder().target(uniTarget()).config(config)
+          .eventLoop(builder.loop()).build()));
+      case TARO -> builder.taro(Taro.create(transport, TaroSettings.builder().target(taroTarget()).config(config)
+          .eventLoop(builder.loop()).build()));
     }
   }
 

@@ -73,31 +73,45 @@ public interface SocketRuntime extends AutoCloseable {
   SocketConfig config();
 
   /**
-   * A success result in the platform's shape, for facades that answer calls themselves.
+   * A success result in the platform's shape.
    *
    * @param api the platform API name
    * @return the result
+   * @deprecated a facade helper, not for users: a facade calls {@code PlatformFacade.success(String)}; kept for this
+   *     release
    */
-  SocketResult success(String api);
+  @Deprecated(since = "0.1.0", forRemoval = false)
+  default SocketResult success(String api) {
+    return DefaultSocketRuntime.of(this).facadeSuccess(api);
+  }
 
   /**
-   * A failure result in the platform's shape, for facades that answer calls themselves (e.g. an API the platform
-   * lacks).
+   * A failure result in the platform's shape.
    *
    * @param api     the platform API name
    * @param kind    what went wrong
    * @param message what was wrong, or {@code null} for the profile's wording of {@code kind}
    * @return the result
+   * @deprecated a facade helper, not for users: a facade calls {@code PlatformFacade.failure(String, ErrorKind,
+   *     String)}; kept for this release
    */
-  SocketResult failure(String api, ErrorKind kind, String message);
+  @Deprecated(since = "0.1.0", forRemoval = false)
+  default SocketResult failure(String api, ErrorKind kind, String message) {
+    return DefaultSocketRuntime.of(this).facadeFailure(api, kind, message);
+  }
 
   /**
-   * Runs success or fail (by the result), then complete, after the current call returned, as the platforms do.
+   * Runs success or fail (by the result), then complete, after the current call returned.
    *
    * @param callbacks the callbacks, may be {@link Callbacks#none()}
    * @param result    the result to deliver
+   * @deprecated a facade helper, not for users: a facade calls {@code PlatformFacade.deliver(Callbacks,
+   *     SocketResult)}; kept for this release
    */
-  void deliver(Callbacks callbacks, SocketResult result);
+  @Deprecated(since = "0.1.0", forRemoval = false)
+  default void deliver(Callbacks callbacks, SocketResult result) {
+    DefaultSocketRuntime.of(this).deliverLater(callbacks, result);
+  }
 
   /** Ends every task that is not closed (without a closing handshake). Idempotent. */
   @Override

@@ -3,7 +3,6 @@ package io.minisocket.core;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
-import io.minisocket.core.spi.PlatformProfile;
 import io.minisocket.core.spi.Policies.SecondGlobalConnect;
 import io.minisocket.core.testing.FakeTransport;
 import io.minisocket.core.testing.Recorder;
@@ -23,7 +22,7 @@ import org.junit.jupiter.api.Test;
 class ConnectionLimitTest {
   private static final String LIMIT_MESSAGE = "同时最多发起 5 个 socket 请求，更多请参考文档。";
   private final FakeTransport transport = new FakeTransport();
-  private final SocketRuntime runtime = SocketRuntime.builder(PlatformProfile.builder("taro-h5")
+  private final SocketRuntime runtime = SocketRuntime.builder(TestProfiles.builder("taro-h5")
       .connectionLimit(5).message(ErrorKind.LIMIT_EXCEEDED, LIMIT_MESSAGE).build(), transport).build();
 
   @Test
@@ -100,7 +99,7 @@ class ConnectionLimitTest {
 
   @Test
   void aReplacingProfileClosesTheOldGlobalSocketAndOpensTheNewOne() {
-    SocketRuntime legacy = SocketRuntime.builder(PlatformProfile.builder("wx-legacy").connectionLimit(1)
+    SocketRuntime legacy = SocketRuntime.builder(TestProfiles.builder("wx-legacy").connectionLimit(1)
         .secondGlobalConnect(SecondGlobalConnect.REPLACE).build(), transport).build();
     SocketTask first = legacy.connectGlobalSocket(ConnectOptions.of("wss://a.example"));
     transport.last().open();

@@ -32,7 +32,7 @@ class GlobalSocketApiTest {
 
   @Test
   void handlersRegisteredBeforeConnectFollowTheGlobalSocketAndSendAndCloseActOnIt() {
-    SocketRuntime runtime = runtime(PlatformProfile.builder("uni"));
+    SocketRuntime runtime = runtime(TestProfiles.builder("uni"));
     GlobalSocketApi api = runtime.globalApi();
     listenGlobally(api);
     api.sendSocketMessage(SendOptions.builder().data("too early").callbacks(rec.callbacks("early")).build());
@@ -62,7 +62,7 @@ class GlobalSocketApiTest {
 
   @Test
   void closeSocketBeforeOpenDoesNotLeakTheConnection() {
-    SocketRuntime runtime = runtime(PlatformProfile.builder("wx"));
+    SocketRuntime runtime = runtime(TestProfiles.builder("wx"));
     runtime.connectGlobalSocket(ConnectOptions.of("wss://a.example"));
     runtime.globalApi().closeSocket(CloseOptions.defaults());
     assertThat(transport.last().abortCalls()).isEqualTo(1);
@@ -71,9 +71,9 @@ class GlobalSocketApiTest {
 
   @Test
   void replacingHandlersKeepOnlyTheLastAndAddingHandlersKeepAllUntilOff() {
-    SocketRuntime wx = runtime(PlatformProfile.builder("wx"));
-    wx.globalApi().onSocketMessage(e -> rec.consumer("first").accept(wx.success("m")));
-    wx.globalApi().onSocketMessage(e -> rec.consumer("second").accept(wx.success("m")));
+    SocketRuntime wx = runtime(TestProfiles.builder("wx"));
+    wx.globalApi().onSocketMessage(e -> rec.consumer("first").accept(wx.profile().resultStyle().success("m")));
+    wx.globalApi().onSocketMessage(e -> rec.consumer("second").accept(wx.profile().resultStyle().success("m")));
     wx.connectGlobalSocket(ConnectOptions.of("wss://a.example"));
     transport.last().open();
     transport.last().receive(Frame.text("x"));
@@ -81,9 +81,9 @@ class GlobalSocketApiTest {
     assertThat(rec.lines()).containsExactly("second m:ok");
 
     Recorder my = new Recorder();
-    SocketRuntime alipay = runtime(PlatformProfile.builder("my").globalHandlers(GlobalHandlers.ADD));
-    Consumer<MessageEvent> a = e -> my.consumer("a").accept(alipay.success("m"));
-    Consumer<MessageEvent> b = e -> my.consumer("b").accept(alipay.success("m"));
+    SocketRuntime alipay = runtime(TestProfiles.builder("my").globalHandlers(GlobalHandlers.ADD));
+    Consumer<MessageEvent> a = e -> my.consumer("a").accept(alipay.profile().resultStyle().success("m"));
+    Consumer<MessageEvent> b = e -> my.consumer("b").accept(alipay.profile().resultStyle().success("m"));
     alipay.globalApi().onSocketMessage(a);
     alipay.globalApi().onSocketMessage(b);
     alipay.connectGlobalSocket(ConnectOptions.of("wss://a.example"));
@@ -98,7 +98,7 @@ class GlobalSocketApiTest {
 
   @Test
   void withFirstLiveTaskTheOldestOpenTaskIsGlobalAndTheNextTakesOver() {
-    SocketRuntime wx = runtime(PlatformProfile.builder("wx").globalSocketChoice(GlobalSocketChoice.FIRST_LIVE_TASK));
+    SocketRuntime wx = runtime(TestProfiles.builder("wx").globalSocketChoice(GlobalSocketChoice.FIRST_LIVE_TASK));
     listenGlobally(wx.globalApi());
     SocketTask first = wx.connectSocket(ConnectOptions.of("wss://a.example"));
     SocketTask second = wx.connectSocket(ConnectOptions.of("wss://b.example"));
@@ -135,7 +135,7 @@ class GlobalSocketApiTest {
 
   @Test
   void aPlatformWithoutTheGlobalApiFailsItClearly() {
-    SocketRuntime douyin = runtime(PlatformProfile.builder("mp-toutiao").globalApi(false));
+    SocketRuntime douyin = runtime(TestProfiles.builder("mp-toutiao").globalApi(false));
     assertThatThrownBy(() -> douyin.globalApi().onSocketOpen(e -> { }))
         .isInstanceOf(UnsupportedOperationException.class)
         .hasMessage("onSocketOpen is not supported on mp-toutiao");

@@ -2,7 +2,6 @@ package io.minisocket.core;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import io.minisocket.core.spi.PlatformProfile;
 import io.minisocket.core.testing.FakeTransport;
 import io.minisocket.core.testing.Recorder;
 import java.util.LinkedHashMap;
@@ -15,7 +14,7 @@ import org.junit.jupiter.api.Test;
 class JsOptionsTest {
   private final FakeTransport transport = new FakeTransport();
   private final SocketRuntime runtime =
-      SocketRuntime.builder(PlatformProfile.builder("wx").build(), transport).build();
+      SocketRuntime.builder(TestProfiles.builder("wx").build(), transport).build();
   private final Recorder rec = new Recorder();
 
   private Map<String, Object> withCallbacks(String name, Map<String, Object> object) {

@@ -3,7 +3,6 @@ package io.minisocket.core;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
-import io.minisocket.core.spi.PlatformProfile;
 import io.minisocket.core.testing.FakeTransport;
 import io.minisocket.core.testing.Recorder;
 import io.minisocket.core.transport.Frame;
@@ -30,7 +29,7 @@ class LateListenersTest {
   }
 
   private SocketTask connect() {
-    runtime = SocketRuntime.builder(PlatformProfile.builder("test").build(), transport).build();
+    runtime = SocketRuntime.builder(TestProfiles.builder("test").build(), transport).build();
     return runtime.connectSocket(ConnectOptions.of(URL));
   }
 

@@ -3,7 +3,6 @@ package io.minisocket.core;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
-import io.minisocket.core.spi.PlatformProfile;
 import io.minisocket.core.testing.FakeTransport;
 import io.minisocket.core.testing.Recorder;
 import io.minisocket.core.transport.TransportFailure;
@@ -17,7 +16,7 @@ class RacesTest {
   @RepeatedTest(50)
   void remoteEndRacingLocalSendsAndCloseStillCallsBackExactlyOnce() throws Exception {
     FakeTransport transport = new FakeTransport();
-    SocketRuntime runtime = SocketRuntime.builder(PlatformProfile.builder("t").build(), transport).build();
+    SocketRuntime runtime = SocketRuntime.builder(TestProfiles.builder("t").build(), transport).build();
     Recorder rec = new Recorder();
     SocketTask task = rec.listen(runtime.connectSocket(ConnectOptions.of("wss://a.example")));
     transport.last().open();

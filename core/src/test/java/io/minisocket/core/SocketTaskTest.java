@@ -48,7 +48,7 @@ class SocketTaskTest {
   }
 
   private SocketTask connect(UnaryOperator<PlatformProfile.Builder> profile, SocketConfig config) {
-    runtime = SocketRuntime.builder(profile.apply(PlatformProfile.builder("test")).build(), transport)
+    runtime = SocketRuntime.builder(profile.apply(TestProfiles.builder("test")).build(), transport)
         .config(config).build();
     SocketTask task = runtime.connectSocket(ConnectOptions.builder().url(URL)
         .success(rec.callbacks("connect").success()).fail(rec.callbacks("connect").fail())
@@ -385,7 +385,8 @@ class SocketTaskTest {
     task.onOpen(e -> {
       throw new IllegalStateException("listener bug (expected in this test)");
     });
-    task.onOpen(e -> rec.consumer("second-open").accept(null == e ? null : runtime.success("x")));
+    task.onOpen(e -> rec.consumer("second-open")
+        .accept(null == e ? null : runtime.profile().resultStyle().success("x")));
     task.onMessage(e -> {
       throw new IllegalStateException("listener bug (expected in this test)");
     });
@@ -400,8 +401,10 @@ class SocketTaskTest {
   void offRemovesExactlyTheListenerGiven() {
     SocketTask task = openTask();
     Recorder other = new Recorder();
-    java.util.function.Consumer<MessageEvent> a = e -> other.consumer("a").accept(runtime.success("m"));
-    java.util.function.Consumer<MessageEvent> b = e -> other.consumer("b").accept(runtime.success("m"));
+    java.util.function.Consumer<MessageEvent> a =
+        e -> other.consumer("a").accept(runtime.profile().resultStyle().success("m"));
+    java.util.function.Consumer<MessageEvent> b =
+        e -> other.consumer("b").accept(runtime.profile().resultStyle().success("m"));
     task.onMessage(a);
     task.onMessage(b);
     task.offMessage(a);

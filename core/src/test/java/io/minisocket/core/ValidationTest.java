@@ -33,7 +33,7 @@ class ValidationTest {
   }
 
   private SocketResult connectFailure(UnaryOperator<ConnectOptions.Builder> options) {
-    return connectFailure(options, PlatformProfile.builder("test").build(), SocketConfig.defaults());
+    return connectFailure(options, TestProfiles.builder("test").build(), SocketConfig.defaults());
   }
 
   @Test
@@ -59,10 +59,10 @@ class ValidationTest {
 
   @Test
   void wsIsAllowedWhenTheUrlCheckIsOffOrThePlatformDoesNotRequireWss() {
-    SocketRuntime off = SocketRuntime.builder(PlatformProfile.builder("t").build(), transport)
+    SocketRuntime off = SocketRuntime.builder(TestProfiles.builder("t").build(), transport)
         .config(SocketConfig.builder().urlCheck(false).build()).build();
     assertThat(off.connectSocket(ConnectOptions.of("ws://127.0.0.1:1/")).readyState()).isEqualTo(SocketTask.CONNECTING);
-    SocketRuntime lax = SocketRuntime.builder(PlatformProfile.builder("t").wssRequired(false).build(), transport)
+    SocketRuntime lax = SocketRuntime.builder(TestProfiles.builder("t").wssRequired(false).build(), transport)
         .build();
     assertThat(lax.connectSocket(ConnectOptions.of("ws://127.0.0.1:1/")).readyState())
         .isEqualTo(SocketTask.CONNECTING);
@@ -72,7 +72,7 @@ class ValidationTest {
   void theDomainAllowListTakesHostsOrOrigins() {
     SocketConfig config = SocketConfig.builder()
         .socketDomains(List.of("wss://Socket.Example.com", "other.example.org")).build();
-    PlatformProfile profile = PlatformProfile.builder("t").build();
+    PlatformProfile profile = TestProfiles.builder("t").build();
     SocketResult result = connectFailure(o -> o.url("wss://evil.example.com/x"), profile, config);
     assertThat(result.errMsg()).isEqualTo("connectSocket:fail url not in domain list");
     assertThat(result.errorKind()).isEqualTo(ErrorKind.DOMAIN_NOT_ALLOWED);
@@ -117,7 +117,7 @@ class ValidationTest {
         .isEqualTo("connectSocket:fail header 'Sec-WebSocket-Protocol' names no sub-protocol");
     assertThat(connectFailure(o -> o.url("wss://a.example").header("Sec-WebSocket-Protocol", "a b")).errMsg())
         .startsWith("connectSocket:fail protocols[0] 'a b' is not a valid sub-protocol token");
-    PlatformProfile noProtocols = PlatformProfile.builder("my-like")
+    PlatformProfile noProtocols = TestProfiles.builder("my-like")
         .acceptedOptions(java.util.Set.of(ConnectOption.HEADER)).build();
     SocketRuntime runtime = SocketRuntime.builder(noProtocols, transport).build();
     runtime.connectSocket(ConnectOptions.builder().url("wss://a.example/")
@@ -154,7 +154,7 @@ class ValidationTest {
 
   @Test
   void validHeadersMethodAndProtocolsReachTheTransport() {
-    SocketRuntime runtime = SocketRuntime.builder(PlatformProfile.builder("t").build(), transport).build();
+    SocketRuntime runtime = SocketRuntime.builder(TestProfiles.builder("t").build(), transport).build();
     runtime.connectSocket(ConnectOptions.builder().url("wss://a.example/p?q=1").header("content-type", "application/json")
         .header("X-Number", 42).method("post").protocols("protocol1", "chat.v2").build());
     var request = transport.last().request;
@@ -185,7 +185,7 @@ class ValidationTest {
 
   @Test
   void unsupportedOptionsAreIgnoredOrRejectedAsTheProfileSays() {
-    PlatformProfile noMethod = PlatformProfile.builder("alipay")
+    PlatformProfile noMethod = TestProfiles.builder("alipay")
         .acceptedOptions(java.util.EnumSet.of(ConnectOption.HEADER))
         .unsupportedOption(UnsupportedOption.REJECT).build();
     assertThat(connectFailure(o -> o.url("wss://a.example").method("GET"), noMethod, SocketConfig.defaults())
@@ -200,7 +200,7 @@ class ValidationTest {
 
   @Test
   void aPerConnectTimeoutMustBePositive() {
-    PlatformProfile withTimeout = PlatformProfile.builder("t")
+    PlatformProfile withTimeout = TestProfiles.builder("t")
         .acceptedOptions(java.util.EnumSet.of(ConnectOption.TIMEOUT)).build();
     assertThat(connectFailure(o -> o.url("wss://a.example").timeout(java.time.Duration.ZERO), withTimeout,
         SocketConfig.defaults()).errMsg())

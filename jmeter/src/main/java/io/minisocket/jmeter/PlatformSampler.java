@@ -15,8 +15,9 @@ public abstract class PlatformSampler extends MiniSocketSampler {
   public static final String PLATFORM = "platform";
   /**
    * Property: the platform's settings, {@code key=value} lines: wx {@code baseLibraryVersion},
-   * {@code connectionLimit}; my {@code maxSockets}; uni {@code target} ({@code mp-weixin}, ...),
-   * {@code connectionLimit}; taro {@code target} ({@code weapp}, ...), {@code connectionLimit}.
+   * {@code connectionLimit}; my {@code connectionLimit} (older name {@code maxSockets}); uni {@code target}
+   * ({@code mp-weixin}, ...), {@code connectionLimit}; taro {@code target} ({@code weapp}, ...),
+   * {@code connectionLimit}.
    */
   public static final String SETTINGS = "settings";
   /**

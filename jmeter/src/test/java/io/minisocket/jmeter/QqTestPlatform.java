@@ -4,6 +4,7 @@ import io.minisocket.core.ConnectOptions;
 import io.minisocket.core.SocketConfig;
 import io.minisocket.core.SocketRuntime;
 import io.minisocket.core.SocketTask;
+import io.minisocket.core.spi.HostPlatform;
 import io.minisocket.core.spi.PlatformFacade;
 import io.minisocket.core.spi.PlatformProfile;
 import io.minisocket.core.transport.Transport;
@@ -15,7 +16,7 @@ import java.util.function.Consumer;
  * {@code META-INF/services/io.minisocket.jmeter.SamplerPlatform} (in the test resources).
  */
 public final class QqTestPlatform implements SamplerPlatform {
-  private static final PlatformProfile PROFILE = PlatformProfile.builder("qq-test").connectionLimit(5).build();
+  private static final PlatformProfile PROFILE = HostPlatform.QQ.profile().toBuilder().name("qq-test").build();
 
   @Override
   public String id() {

@@ -69,8 +69,8 @@ class PlatformShapesTest extends ScriptFixture {
   @Test
   void aTargetWithoutTheGlobalApiHasNoGlobalApi() {
     JsScript.Builder b = builder();
-    Taro h5 = Taro.create(transport, TaroSettings.builder().target(TaroTarget.H5).eventLoop(b.loop()).build(),
-        config());
+    Taro h5 = Taro.create(transport, TaroSettings.builder().target(TaroTarget.H5).eventLoop(b.loop())
+        .config(config()).build());
     runFile(b.taro(h5), "console.log(typeof Taro.connectSocket, typeof Taro.onSocketOpen, typeof Taro.closeSocket);");
     assertThat(console).containsExactly("function undefined undefined");
   }
@@ -144,7 +144,7 @@ class PlatformShapesTest extends ScriptFixture {
   void uniInTheVue2StyleResolvesWithErrAndRes() {
     JsScript.Builder b = builder();
     Uni uni = Uni.create(transport, UniSettings.builder().promiseStyle(UniSettings.PromiseStyle.VUE2)
-        .eventLoop(b.loop()).build(), config());
+        .eventLoop(b.loop()).config(config()).build());
     runFile(b.uni(uni), """
         uni.connectSocket({url: SERVER_URL}).then(([err, res]) => {
           console.log(err, JSON.stringify(res));

@@ -78,16 +78,16 @@ abstract class ScriptFixture {
   }
 
   static My my(JsScript.Builder script) {
-    return My.create(transport, MySettings.builder().eventLoop(script.loop()).build(), My.defaultConfig().toBuilder()
-        .socketDomains(List.of("localhost")).build());
+    return My.create(transport, MySettings.builder().eventLoop(script.loop()).config(MySettings.defaults().config()
+        .toBuilder().socketDomains(List.of("localhost")).build()).build());
   }
 
   static Uni uni(JsScript.Builder script) {
-    return Uni.create(transport, UniSettings.builder().eventLoop(script.loop()).build(), config());
+    return Uni.create(transport, UniSettings.builder().eventLoop(script.loop()).config(config()).build());
   }
 
   static Taro taro(JsScript.Builder script) {
-    return Taro.create(transport, TaroSettings.builder().eventLoop(script.loop()).build(), config());
+    return Taro.create(transport, TaroSettings.builder().eventLoop(script.loop()).config(config()).build());
   }
 
   /** @return a builder whose console lines land in {@link #console}, with {@code SERVER_URL} set */

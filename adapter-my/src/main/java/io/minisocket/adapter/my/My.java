@@ -1,11 +1,10 @@
 package io.minisocket.adapter.my;
 
 import io.minisocket.core.ConnectOptions;
-import io.minisocket.core.JsOptions;
 import io.minisocket.core.SendOptions;
 import io.minisocket.core.SocketConfig;
-import io.minisocket.core.SocketRuntime;
 import io.minisocket.core.SocketTask;
+import io.minisocket.core.spi.HostPlatform;
 import io.minisocket.core.spi.PlatformFacade;
 import io.minisocket.core.transport.Transport;
 import java.time.Duration;
@@ -30,7 +29,7 @@ import java.util.Optional;
  *       say, {@link MySettings#defaultMultiple()}) chooses, and the result holds the task exactly when one was
  *       created.</li>
  * </ul>
- * At most {@link MySettings#maxSockets()} sockets (5) are connecting or open at once, the single-instance one
+ * At most {@link MySettings#connectionLimit()} sockets (5) are connecting or open at once, the single-instance one
  * included; one more fails with error 1.
  *
  * <p><b>Results.</b> A failure carries Alipay's numeric {@code error} and {@code errorMessage}
@@ -42,7 +41,7 @@ import java.util.Optional;
  * (6, 7, 8, 9, 1) is reported to {@code onError} / {@code onSocketError}, then {@code onClose}.
  *
  * <p><b>Options.</b> url, header, protocols, data (appended to the url as a query string), timeout (ms; default
- * {@link #DEFAULT_TIMEOUT}, see {@link #defaultConfig()}), multiple, success, fail, complete; {@code method} is not
+ * the settings' configuration's, Alipay's 30 s unless set), multiple, success, fail, complete; {@code method} is not
  * an Alipay option and is ignored. {@code sendSocketMessage} and {@code SocketTask.send} take Alipay's
  * {@code isBuffer: true} with Base64 {@code data} ({@link #sendSocketMessage(Map)}, {@link #sendOptions(Map)},
  * {@link #bufferMessage(String)}).
@@ -51,31 +50,47 @@ import java.util.Optional;
  * created it ({@link #create()}).
  */
 public final class My extends PlatformFacade {
-  /** The connect timeout unless a {@code timeout} option or a configuration says otherwise: 30000 ms. */
-  public static final Duration DEFAULT_TIMEOUT = Duration.ofMillis(30_000);
-
-  private static final SocketConfig DEFAULT_CONFIG = SocketConfig.builder().connectTimeout(DEFAULT_TIMEOUT).build();
+  /**
+   * The connect timeout unless a {@code timeout} option or a configuration says otherwise: Alipay's 30000 ms.
+   *
+   * @deprecated a fact of Alipay, stated in {@link HostPlatform#ALIPAY}: {@code MySettings.defaults().config()
+   *     .connectTimeout()}
+   */
+  @Deprecated(since = "0.1.0", forRemoval = false)
+  public static final Duration DEFAULT_TIMEOUT = HostPlatform.ALIPAY.defaultConfig().connectTimeout();
 
   private final MySettings settings;
 
-  private My(SocketRuntime runtime, Transport ownedTransport, MySettings settings) {
-    super(runtime, ownedTransport);
+  private My(Transport transport, boolean ownsTransport, MySettings settings) {
+    super(MyProfiles.profile(settings), settings, transport, ownsTransport);
     this.settings = settings;
   }
 
   /**
    * A facade on the transport found on the class path (e.g. {@code minisocket-transport-vertx}), with the default
-   * settings and configuration; {@link #close()} closes that transport.
+   * settings; {@link #close()} closes that transport.
    *
    * @return the facade
    * @throws IllegalStateException when no transport is on the class path
    */
   public static My create() {
-    return onDiscoveredTransport(transport -> create(transport, MySettings.defaults(), DEFAULT_CONFIG, transport));
+    return create(MySettings.defaults());
   }
 
   /**
-   * A facade with the default settings and configuration.
+   * A facade on the transport found on the class path; {@link #close()} closes that transport.
+   *
+   * @param settings the Alipay-side switches, limit, app configuration and event loop
+   * @return the facade
+   * @throws IllegalStateException when no transport is on the class path
+   */
+  public static My create(MySettings settings) {
+    Objects.requireNonNull(settings, "settings");
+    return onDiscoveredTransport(transport -> new My(transport, true, settings));
+  }
+
+  /**
+   * A facade with the default settings.
    *
    * @param transport the transport to connect through; stays the caller's to close
    * @return the facade
@@ -85,46 +100,43 @@ public final class My extends PlatformFacade {
   }
 
   /**
-   * A facade with the default configuration ({@link #defaultConfig()}).
+   * A facade with the given settings, whose configuration's connect timeout applies to connects without a
+   * {@code timeout} option (Alipay's 30 s unless the settings' configuration says otherwise).
    *
    * @param transport the transport to connect through; stays the caller's to close
-   * @param settings  the Alipay-side switches
+   * @param settings  the Alipay-side switches, limit, app configuration and event loop
    * @return the facade
    */
   public static My create(Transport transport, MySettings settings) {
-    return create(transport, settings, DEFAULT_CONFIG);
+    Objects.requireNonNull(settings, "settings");
+    return new My(transport, false, settings);
   }
 
   /**
-   * A facade with the given configuration. Its connect timeout applies to connects without a {@code timeout}
-   * option; derive it from {@link #defaultConfig()} to keep Alipay's 30 s.
+   * A facade with the given settings and configuration.
    *
    * @param transport the transport to connect through; stays the caller's to close
    * @param settings  the Alipay-side switches
    * @param config    the app configuration (timeout, url check, domain allow-list, send queue bound)
    * @return the facade
+   * @deprecated the configuration is in the settings, as for every facade:
+   *     {@code My.create(transport, settings.toBuilder().config(config).build())}
    */
+  @Deprecated(since = "0.1.0", forRemoval = false)
   public static My create(Transport transport, MySettings settings, SocketConfig config) {
-    return create(transport, settings, config, null);
-  }
-
-  private static My create(Transport transport, MySettings settings, SocketConfig config, Transport owned) {
-    Objects.requireNonNull(transport, "transport");
-    Objects.requireNonNull(settings, "settings");
-    Objects.requireNonNull(config, "config");
-    SocketRuntime runtime = SocketRuntime.builder(MyProfiles.profile(settings), transport).config(config)
-        .eventLoop(settings.eventLoop().orElse(null)).build();
-    return new My(runtime, owned, settings);
+    return create(transport, settings.toBuilder().config(config).build());
   }
 
   /**
-   * The configuration a facade gets unless one is passed: {@link SocketConfig#defaults()} with Alipay's 30 s
-   * connect timeout.
+   * The configuration a facade gets unless one is set: {@link SocketConfig#defaults()} with Alipay's 30 s connect
+   * timeout.
    *
-   * @return the configuration, to derive a variant with {@link SocketConfig#toBuilder()}
+   * @return the configuration
+   * @deprecated a fact of Alipay, stated in {@link HostPlatform#ALIPAY}: {@code MySettings.defaults().config()}
    */
+  @Deprecated(since = "0.1.0", forRemoval = false)
   public static SocketConfig defaultConfig() {
-    return DEFAULT_CONFIG;
+    return MySettings.defaults().config();
   }
 
   /** @return the Alipay-side switches of this facade */
@@ -177,7 +189,7 @@ public final class My extends PlatformFacade {
    * @return the task in multiple mode, empty in single-instance mode
    */
   public Optional<SocketTask> connectSocket(Map<String, ?> object) {
-    ConnectOptions options = JsOptions.connectOptions(object);
+    ConnectOptions options = connectOptions(object);
     boolean multiple = options.multiple() != null ? options.multiple() : settings.defaultMultiple();
     if (multiple) {
       return Optional.of(connectSocketTask(options));

@@ -1,36 +1,42 @@
 package io.minisocket.adapter.my;
 
-import io.minisocket.core.loop.EventLoop;
-import java.util.Objects;
-import java.util.Optional;
+import io.minisocket.core.spi.FacadeSettings;
+import io.minisocket.core.spi.HostPlatform;
+import java.util.List;
 
 /**
  * The Alipay-side switches of a {@link My} facade: whether {@code multiple} is the default (app.json's
- * {@code behavior.connectSocketDefaultMultiple}), how many sockets may be open at once, and whether {@code wss://}
- * is required.
+ * {@code behavior.connectSocketDefaultMultiple}) and whether {@code wss://} is required, plus what every facade's
+ * settings hold ({@link FacadeSettings}): how many sockets may be open at once, the app configuration and the event
+ * loop.
  *
- * <p>Immutable; start from {@link #defaults()} or {@link #builder()}. The defaults follow the Alipay documentation:
- * single-instance mode unless {@code multiple: true} is passed, at most 5 sockets, {@code wss://} only.
+ * <p>Immutable; start from {@link #defaults()} or {@link #builder()}. The defaults are Alipay's
+ * ({@link HostPlatform#ALIPAY}): single-instance mode unless {@code multiple: true} is passed, at most 5 sockets,
+ * {@code wss://} only, a 30 s connect timeout.
  */
-public final class MySettings {
-  /** The most sockets connecting or open at once unless set otherwise: 5 (Alipay's FAQ). */
-  public static final int DEFAULT_MAX_SOCKETS = 5;
+public final class MySettings extends FacadeSettings {
+  /** The most sockets connecting or open at once unless set otherwise: Alipay's, {@link HostPlatform#ALIPAY}. */
+  public static final int DEFAULT_CONNECTION_LIMIT = HostPlatform.ALIPAY.profile().connectionLimit();
+  /**
+   * The most sockets connecting or open at once unless set otherwise.
+   *
+   * @deprecated the same name as every facade's: {@link #DEFAULT_CONNECTION_LIMIT}
+   */
+  @Deprecated(since = "0.1.0", forRemoval = false)
+  public static final int DEFAULT_MAX_SOCKETS = DEFAULT_CONNECTION_LIMIT;
 
   private static final MySettings DEFAULTS = builder().build();
 
   private final boolean defaultMultiple;
-  private final int maxSockets;
   private final boolean wssRequired;
-  private final EventLoop eventLoop;
 
   private MySettings(Builder b) {
+    super(b, DEFAULT_CONNECTION_LIMIT);
     this.defaultMultiple = b.defaultMultiple;
-    this.maxSockets = b.maxSockets;
     this.wssRequired = b.wssRequired;
-    this.eventLoop = b.eventLoop;
   }
 
-  /** @return single-instance by default, 5 sockets at most, wss required */
+  /** @return single-instance by default, 5 sockets at most, wss required, Alipay's 30 s connect timeout */
   public static MySettings defaults() {
     return DEFAULTS;
   }
@@ -42,7 +48,7 @@ public final class MySettings {
 
   /** @return a builder holding these settings, to derive a variant */
   public Builder toBuilder() {
-    return new Builder().defaultMultiple(defaultMultiple).maxSockets(maxSockets).wssRequired(wssRequired).eventLoop(eventLoop);
+    return copyInto(new Builder()).defaultMultiple(defaultMultiple).wssRequired(wssRequired);
   }
 
   /**
@@ -53,9 +59,13 @@ public final class MySettings {
     return defaultMultiple;
   }
 
-  /** @return the most sockets connecting or open at once, the single-instance socket included; default 5 */
+  /**
+   * @return the most sockets connecting or open at once, the single-instance socket included
+   * @deprecated the same name as every facade's: {@link #connectionLimit()}
+   */
+  @Deprecated(since = "0.1.0", forRemoval = false)
   public int maxSockets() {
-    return maxSockets;
+    return connectionLimit();
   }
 
   /**
@@ -66,40 +76,24 @@ public final class MySettings {
     return wssRequired;
   }
 
-  /**
-   * @return the event loop a facade with these settings runs all its callbacks, listeners and promise completions
-   *     on; empty (the default) when it runs them on the transport's threads and the common pool
-   */
-  public Optional<EventLoop> eventLoop() {
-    return Optional.ofNullable(eventLoop);
+  @Override
+  protected List<Object> platformValues() {
+    return List.of(defaultMultiple, wssRequired);
   }
 
   @Override
-  public boolean equals(Object o) {
-    return o instanceof MySettings s && defaultMultiple == s.defaultMultiple && maxSockets == s.maxSockets
-        && wssRequired == s.wssRequired
-        && Objects.equals(eventLoop, s.eventLoop);
-  }
-
-  @Override
-  public int hashCode() {
-    return Objects.hash(defaultMultiple, maxSockets, wssRequired, eventLoop);
-  }
-
-  @Override
-  public String toString() {
-    return "MySettings{defaultMultiple=" + defaultMultiple + ", maxSockets=" + maxSockets + ", wssRequired="
-        + wssRequired + "}";
+  protected List<String> platformNames() {
+    return List.of("defaultMultiple", "wssRequired");
   }
 
   /** Builds {@link MySettings}; setters reject impossible values at once. */
-  public static final class Builder {
+  public static final class Builder extends FacadeSettings.Builder<MySettings, Builder> {
     private boolean defaultMultiple;
-    private int maxSockets = DEFAULT_MAX_SOCKETS;
-    private boolean wssRequired = true;
-    private EventLoop eventLoop;
+    private boolean wssRequired = HostPlatform.ALIPAY.profile().wssRequired();
 
-    private Builder() {}
+    private Builder() {
+      super(HostPlatform.ALIPAY.defaultConfig());
+    }
 
     /**
      * @param multiple whether {@code multiple} is {@code true} when the options do not say (app.json's
@@ -114,13 +108,14 @@ public final class MySettings {
     /**
      * @param max the most sockets connecting or open at once; at least 1
      * @return this builder
+     * @deprecated the same name as every facade's: {@link #connectionLimit(int)} (which also takes 0, no limit)
      */
+    @Deprecated(since = "0.1.0", forRemoval = false)
     public Builder maxSockets(int max) {
       if (max < 1) {
         throw new IllegalArgumentException("maxSockets must be at least 1, got " + max);
       }
-      this.maxSockets = max;
-      return this;
+      return connectionLimit(max);
     }
 
     /**
@@ -132,20 +127,13 @@ public final class MySettings {
       return this;
     }
 
-    /**
-     * Creates the facade on an event loop: all its callbacks, listeners and promise completions then run on the
-     * loop's thread, one at a time, never before the code that caused them has returned, as in JavaScript (see
-     * {@link EventLoop}). Default: none.
-     *
-     * @param loop the loop, which stays the caller's to close (after the facade); {@code null} for none
-     * @return this builder
-     */
-    public Builder eventLoop(EventLoop loop) {
-      this.eventLoop = loop;
+    @Override
+    protected Builder self() {
       return this;
     }
 
     /** @return the settings */
+    @Override
     public MySettings build() {
       return new MySettings(this);
     }

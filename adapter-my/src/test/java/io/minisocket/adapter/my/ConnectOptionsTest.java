@@ -84,7 +84,7 @@ class ConnectOptionsTest extends MyTestBase {
 
   @Test
   void theConnectTimeoutIs30SecondsUnlessTheTimeoutOptionSaysOtherwise() {
-    assertThat(My.defaultConfig().connectTimeout()).isEqualTo(Duration.ofMillis(30_000));
+    assertThat(MySettings.defaults().config().connectTimeout()).isEqualTo(Duration.ofMillis(30_000));
     assertThat(my().runtime().config().connectTimeout()).isEqualTo(Duration.ofMillis(30_000));
     SocketConfig custom = SocketConfig.builder().connectTimeout(Duration.ofSeconds(5)).build();
     assertThat(my(transport(), MySettings.defaults(), custom).runtime().config()).isEqualTo(custom);

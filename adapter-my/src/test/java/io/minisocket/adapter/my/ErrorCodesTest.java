@@ -35,7 +35,7 @@ import org.junit.jupiter.params.provider.CsvSource;
 class ErrorCodesTest extends MyTestBase {
 
   private static SocketConfig urlCheckOff() {
-    return My.defaultConfig().toBuilder().urlCheck(false).build();
+    return MySettings.defaults().config().toBuilder().urlCheck(false).build();
   }
 
   private SocketResult connectFails(My my, String url) {

@@ -23,7 +23,7 @@ class MyContractTest extends AdapterContractKit<My> {
 
   @Override
   protected My createFacade(Transport transport, SocketConfig config) {
-    return My.create(transport, MySettings.defaults(), config);
+    return My.create(transport, MySettings.builder().config(config).build());
   }
 
   @Override

@@ -87,7 +87,7 @@ abstract class MyTestBase {
 
   /** @return a facade with these settings and configuration over the given transport */
   My my(Transport transport, MySettings settings, SocketConfig config) {
-    return track(My.create(transport, settings, config));
+    return track(My.create(transport, settings.toBuilder().config(config).build()));
   }
 
   /** Opens a task ({@code multiple: true}) and waits until it is open. */

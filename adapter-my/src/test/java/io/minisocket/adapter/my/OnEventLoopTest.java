@@ -35,8 +35,8 @@ class OnEventLoopTest {
   private static VertxTransport transport;
 
   private final EventLoop loop = EventLoop.builder().name("my-seed-loop").build();
-  private final My my = My.create(transport, MySettings.builder().eventLoop(loop).build(),
-      My.defaultConfig().toBuilder().urlCheck(false).build());
+  private final My my = My.create(transport, MySettings.builder().eventLoop(loop)
+      .config(MySettings.defaults().config().toBuilder().urlCheck(false).build()).build());
 
   @BeforeAll
   static void start() {
@@ -129,9 +129,9 @@ class OnEventLoopTest {
   @Test
   void singleInstanceExampleRunsOnALoop() throws InterruptedException {
     List<ExampleConsole> logs = new CopyOnWriteArrayList<>();
-    LoopRepetition.run(loop, RUNS, MySettings.DEFAULT_MAX_SOCKETS, WAIT, next -> {
-      My my = My.create(transport, MySettings.builder().eventLoop(loop).build(),
-          My.defaultConfig().toBuilder().urlCheck(false).build());
+    LoopRepetition.run(loop, RUNS, MySettings.DEFAULT_CONNECTION_LIMIT, WAIT, next -> {
+      My my = My.create(transport, MySettings.builder().eventLoop(loop)
+          .config(MySettings.defaults().config().toBuilder().urlCheck(false).build()).build());
       ExampleConsole console = new ExampleConsole(line -> { });
       logs.add(console);
       my.connectSocket(Map.of(

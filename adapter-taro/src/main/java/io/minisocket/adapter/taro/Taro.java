@@ -1,18 +1,13 @@
 package io.minisocket.adapter.taro;
 
 import io.minisocket.core.ConnectOptions;
-import io.minisocket.core.JsOptions;
 import io.minisocket.core.SocketConfig;
-import io.minisocket.core.SocketResult;
-import io.minisocket.core.SocketRuntime;
 import io.minisocket.core.SocketTask;
 import io.minisocket.core.spi.PlatformFacade;
 import io.minisocket.core.transport.Transport;
 import java.util.Map;
 import java.util.Objects;
 import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.Executor;
-import java.util.function.Consumer;
 
 /**
  * Taro's WebSocket API on the JVM: {@code Taro.connectSocket(...)} returns a Promise — here a
@@ -52,25 +47,36 @@ import java.util.function.Consumer;
 public final class Taro extends PlatformFacade {
   private final TaroSettings settings;
 
-  private Taro(SocketRuntime runtime, Transport ownedTransport, TaroSettings settings) {
-    super(runtime, ownedTransport);
+  private Taro(Transport transport, boolean ownsTransport, TaroSettings settings) {
+    super(TaroProfiles.profile(settings), settings, transport, ownsTransport);
     this.settings = settings;
   }
 
   /**
-   * A facade with the default settings and configuration, over the transport found on the class path (e.g.
-   * minisocket-transport-vertx), which {@link #close()} closes.
+   * A facade with the default settings, over the transport found on the class path (e.g. minisocket-transport-vertx),
+   * which {@link #close()} closes.
    *
    * @return the facade
    * @throws IllegalStateException when no transport is on the class path
    */
   public static Taro create() {
-    return onDiscoveredTransport(transport -> new Taro(
-        runtime(transport, TaroSettings.defaults(), SocketConfig.defaults()), transport, TaroSettings.defaults()));
+    return create(TaroSettings.defaults());
   }
 
   /**
-   * A facade with the default settings and configuration.
+   * A facade over the transport found on the class path, which {@link #close()} closes.
+   *
+   * @param settings target, connection limit, Promise timing, app configuration and event loop
+   * @return the facade
+   * @throws IllegalStateException when no transport is on the class path
+   */
+  public static Taro create(TaroSettings settings) {
+    Objects.requireNonNull(settings, "settings");
+    return onDiscoveredTransport(transport -> new Taro(transport, true, settings));
+  }
+
+  /**
+   * A facade with the default settings.
    *
    * @param transport the transport to connect through; the caller keeps ownership
    * @return the facade
@@ -80,14 +86,13 @@ public final class Taro extends PlatformFacade {
   }
 
   /**
-   * A facade with the default configuration.
-   *
    * @param transport the transport to connect through; the caller keeps ownership
-   * @param settings  target, connection limit and Promise timing
+   * @param settings  target, connection limit, Promise timing, app configuration and event loop
    * @return the facade
    */
   public static Taro create(Transport transport, TaroSettings settings) {
-    return create(transport, settings, SocketConfig.defaults());
+    Objects.requireNonNull(settings, "settings");
+    return new Taro(transport, false, settings);
   }
 
   /**
@@ -95,17 +100,12 @@ public final class Taro extends PlatformFacade {
    * @param settings  target, connection limit and Promise timing
    * @param config    the app configuration: connect timeout, url check, socket domain allow-list, send queue bound
    * @return the facade
+   * @deprecated the configuration is in the settings, as for every facade:
+   *     {@code Taro.create(transport, settings.toBuilder().config(config).build())}
    */
+  @Deprecated(since = "0.1.0", forRemoval = false)
   public static Taro create(Transport transport, TaroSettings settings, SocketConfig config) {
-    Objects.requireNonNull(transport, "transport");
-    Objects.requireNonNull(settings, "settings");
-    Objects.requireNonNull(config, "config");
-    return new Taro(runtime(transport, settings, config), null, settings);
-  }
-
-  private static SocketRuntime runtime(Transport transport, TaroSettings settings, SocketConfig config) {
-    return SocketRuntime.builder(TaroProfiles.profile(settings), transport).config(config)
-        .eventLoop(settings.eventLoop().orElse(null)).build();
+    return create(transport, settings.toBuilder().config(config).build());
   }
 
   /** @return the settings this facade was created with */
@@ -122,21 +122,13 @@ public final class Taro extends PlatformFacade {
    */
   public CompletableFuture<SocketTask> connectSocket(ConnectOptions options) {
     Objects.requireNonNull(options, "options");
-    CompletableFuture<SocketTask> promise = new CompletableFuture<>();
-    CompletableFuture<SocketTask> created = new CompletableFuture<>();
-    Executor settleOn = eventLoop().<Executor>map(loop -> loop).orElse(Runnable::run);
-    Consumer<SocketResult> userComplete = options.callbacks().complete();
-    ConnectOptions settling = options.toBuilder().complete(result -> {
-      try {
-        if (userComplete != null) {
-          userComplete.accept(result);
-        }
-      } finally {
-        settle(promise, created, result, settleOn);
+    return connectForPromise(options, false, (result, task, promise) -> {
+      if (result.ok()) {
+        promise.complete(task);
+      } else {
+        promise.completeExceptionally(new TaroSocketException(result));
       }
-    }).build();
-    created.complete(runtime().connectSocket(settling));
-    return promise;
+    });
   }
 
   /**
@@ -148,24 +140,7 @@ public final class Taro extends PlatformFacade {
    * @return the Promise of the task
    */
   public CompletableFuture<SocketTask> connectSocket(Map<String, ?> object) {
-    return connectSocket(JsOptions.connectOptions(object, runtime().profile()));
-  }
-
-  /**
-   * Settles the Promise once success or fail, then complete, ran: on the task's callback thread, in order with its
-   * events. A success needs the task, which the runtime hands out when its connectSocket returns; should the
-   * callbacks overtake that return (possible only off an event loop's thread), the Promise resolves as it returns —
-   * on the facade's event loop, if it has one.
-   */
-  private static void settle(CompletableFuture<SocketTask> promise, CompletableFuture<SocketTask> created,
-      SocketResult result, Executor settleOn) {
-    if (!result.ok()) {
-      promise.completeExceptionally(new TaroSocketException(result));
-    } else if (created.isDone()) {
-      promise.complete(created.join());
-    } else {
-      created.thenAcceptAsync(promise::complete, settleOn);
-    }
+    return connectSocket(connectOptions(object));
   }
 
   @Override

@@ -1,48 +1,40 @@
 package io.minisocket.adapter.taro;
 
-import io.minisocket.core.spi.Policies.GlobalHandlers;
+import io.minisocket.core.spi.HostPlatform;
 import java.util.Locale;
 
 /**
- * The environment a Taro app is compiled for ({@code process.env.TARO_ENV}). It decides what Taro's support table
- * says differs between them: whether the deprecated global socket API ({@code Taro.onSocketOpen},
- * {@code Taro.sendSocketMessage}, ...) exists, and whether {@code wss://} is required.
+ * The environment a Taro app is compiled for ({@code process.env.TARO_ENV}): a {@linkplain #host() host platform}
+ * whose facts decide what Taro's support table says differs between them — whether the deprecated global socket API
+ * ({@code Taro.onSocketOpen}, {@code Taro.sendSocketMessage}, ...) exists and whether its handlers replace or add up,
+ * and whether {@code wss://} is required. Taro's overlay (see {@link TaroSettings}) adds the rest.
  */
 public enum TaroTarget {
   /** WeChat mini-program ({@code weapp}): global API present, one handler per event, wss required. */
-  WEAPP(true, GlobalHandlers.REPLACE, true),
+  WEAPP(HostPlatform.WECHAT),
   /** Alipay mini-program ({@code alipay}): global API present, handlers add up, wss required. */
-  ALIPAY(true, GlobalHandlers.ADD, true),
+  ALIPAY(HostPlatform.ALIPAY),
   /** Baidu smart program ({@code swan}): global API present, one handler per event, wss required. */
-  SWAN(true, GlobalHandlers.REPLACE, true),
+  SWAN(HostPlatform.BAIDU),
   /** The browser ({@code h5}): no global API, {@code ws://} allowed. */
-  H5(false, GlobalHandlers.REPLACE, false),
+  H5(HostPlatform.BROWSER),
   /** React Native ({@code rn}): no global API, {@code ws://} allowed. */
-  RN(false, GlobalHandlers.REPLACE, false);
+  RN(HostPlatform.REACT_NATIVE);
 
-  private final boolean globalApi;
-  private final GlobalHandlers globalHandlers;
-  private final boolean wssRequired;
+  private final HostPlatform host;
 
-  TaroTarget(boolean globalApi, GlobalHandlers globalHandlers, boolean wssRequired) {
-    this.globalApi = globalApi;
-    this.globalHandlers = globalHandlers;
-    this.wssRequired = wssRequired;
+  TaroTarget(HostPlatform host) {
+    this.host = host;
+  }
+
+  /** @return the platform the target runs on, whose facts apply under Taro's overlay */
+  public HostPlatform host() {
+    return host;
   }
 
   /** @return whether the deprecated global socket API works on this target (a tick in Taro's support table) */
   public boolean globalApi() {
-    return globalApi;
-  }
-
-  /** @return whether a new {@code onSocketX} handler replaces the previous one or adds to it */
-  GlobalHandlers globalHandlers() {
-    return globalHandlers;
-  }
-
-  /** @return whether the target requires {@code wss://} (mini-programs do; browsers and React Native do not) */
-  boolean wssRequired() {
-    return wssRequired;
+    return host.profile().globalApi();
   }
 
   /** @return the name Taro uses for it in {@code process.env.TARO_ENV}: weapp, alipay, swan, h5 or rn */

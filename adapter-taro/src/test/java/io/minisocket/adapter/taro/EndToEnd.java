@@ -57,7 +57,7 @@ abstract class EndToEnd {
   }
 
   Taro taro(TaroSettings settings, SocketConfig config) {
-    return track(Taro.create(transport, settings, config));
+    return track(Taro.create(transport, settings.toBuilder().config(config).build()));
   }
 
   Taro track(Taro taro) {

@@ -51,8 +51,8 @@ class OnEventLoopTest {
     List<ExampleConsole> consoles = new CopyOnWriteArrayList<>();
     List<String> promiseThreads = new CopyOnWriteArrayList<>();
     try (EchoServer echo = EchoServer.plain();
-         Taro taro = Taro.create(transport, TaroSettings.builder().eventLoop(loop).build(),
-             SocketConfig.builder().urlCheck(false).build())) {
+         Taro taro = Taro.create(transport, TaroSettings.builder().eventLoop(loop)
+             .config(SocketConfig.builder().urlCheck(false).build()).build())) {
       LoopRepetition.run(loop, 1000, TaroSettings.DEFAULT_CONNECTION_LIMIT, Duration.ofSeconds(60), next -> {
         ExampleConsole console = new ExampleConsole(line -> {
           if (line.startsWith("onClose: ")) {

@@ -24,7 +24,7 @@ class TaroContractTest extends AdapterContractKit<Taro> {
 
   @Override
   protected Taro createFacade(Transport transport, SocketConfig config) {
-    return Taro.create(transport, TaroSettings.builder().target(TaroTarget.H5).build(), config);
+    return Taro.create(transport, TaroSettings.builder().target(TaroTarget.H5).config(config).build());
   }
 
   @Override

@@ -1,17 +1,15 @@
 package io.minisocket.adapter.uni;
 
 import io.minisocket.adapter.uni.UniConnection.Vue2Result;
+import io.minisocket.core.ConnectOption;
 import io.minisocket.core.ConnectOptions;
-import io.minisocket.core.JsOptions;
 import io.minisocket.core.SocketConfig;
-import io.minisocket.core.SocketResult;
-import io.minisocket.core.SocketRuntime;
 import io.minisocket.core.SocketTask;
 import io.minisocket.core.spi.PlatformFacade;
+import io.minisocket.core.spi.PlatformProfile;
 import io.minisocket.core.transport.Transport;
 import java.util.Map;
 import java.util.Objects;
-import java.util.concurrent.CompletableFuture;
 
 /**
  * uni-app's {@code uni} object: {@code uni.connectSocket} and the deprecated global socket API
@@ -44,8 +42,8 @@ public final class Uni extends PlatformFacade {
 
   private final UniSettings settings;
 
-  private Uni(SocketRuntime runtime, Transport ownedTransport, UniSettings settings) {
-    super(runtime, ownedTransport);
+  private Uni(Transport transport, boolean ownsTransport, UniSettings settings) {
+    super(UniProfiles.profile(settings), settings, transport, ownsTransport);
     this.settings = settings;
   }
 
@@ -57,12 +55,23 @@ public final class Uni extends PlatformFacade {
    * @throws IllegalStateException when no transport module is on the class path
    */
   public static Uni create() {
-    return onDiscoveredTransport(
-        transport -> build(transport, UniSettings.defaults(), SocketConfig.defaults(), transport));
+    return create(UniSettings.defaults());
   }
 
   /**
-   * A facade with the default settings ({@code mp-weixin}, Vue 3) and configuration.
+   * A facade over the transport found on the class path, which {@link #close()} closes.
+   *
+   * @param settings the target platform, its overrides, the app configuration and the event loop
+   * @return the facade
+   * @throws IllegalStateException when no transport module is on the class path
+   */
+  public static Uni create(UniSettings settings) {
+    Objects.requireNonNull(settings, "settings");
+    return onDiscoveredTransport(transport -> new Uni(transport, true, settings));
+  }
+
+  /**
+   * A facade with the default settings ({@code mp-weixin}, Vue 3).
    *
    * @param transport the transport to connect through; stays the caller's to close
    * @return the facade
@@ -72,33 +81,26 @@ public final class Uni extends PlatformFacade {
   }
 
   /**
-   * A facade with the default configuration (60 s connect timeout, url check on, 16 MiB send queue).
-   *
    * @param transport the transport to connect through; stays the caller's to close
-   * @param settings  the target platform and its overrides
+   * @param settings  the target platform, its overrides, the app configuration and the event loop
    * @return the facade
    */
   public static Uni create(Transport transport, UniSettings settings) {
-    return create(transport, settings, SocketConfig.defaults());
+    Objects.requireNonNull(settings, "settings");
+    return new Uni(transport, false, settings);
   }
 
   /**
    * @param transport the transport to connect through; stays the caller's to close
    * @param settings  the target platform and its overrides
-   * @param config    the app configuration (manifest.json's {@code networkTimeout.connectSocket}, the domain
-   *                  allow-list, the url check, the send queue bound)
+   * @param config    the app configuration
    * @return the facade
+   * @deprecated the configuration is in the settings, as for every facade:
+   *     {@code Uni.create(transport, settings.toBuilder().config(config).build())}
    */
+  @Deprecated(since = "0.1.0", forRemoval = false)
   public static Uni create(Transport transport, UniSettings settings, SocketConfig config) {
-    return build(Objects.requireNonNull(transport, "transport"), settings, config, null);
-  }
-
-  private static Uni build(Transport transport, UniSettings settings, SocketConfig config, Transport owned) {
-    Objects.requireNonNull(settings, "settings");
-    Objects.requireNonNull(config, "config");
-    SocketRuntime runtime = SocketRuntime.builder(UniProfiles.profile(settings, config), transport)
-        .config(config).eventLoop(settings.eventLoop().orElse(null)).build();
-    return new Uni(runtime, owned, settings);
+    return create(transport, settings.toBuilder().config(config).build());
   }
 
   /** @return the settings this facade applies */
@@ -121,19 +123,16 @@ public final class Uni extends PlatformFacade {
       return new UniConnection.TaskMode(open(options, global));
     }
     if (settings.promiseStyle() == UniSettings.PromiseStyle.VUE2) {
-      CompletableFuture<Vue2Result> promise = new CompletableFuture<>();
-      open(options.toBuilder()
-          .success(res -> promise.complete(new Vue2Result(null, res)))
-          .fail(err -> promise.complete(new Vue2Result(err, null)))
-          .build(), global);
-      return new UniConnection.Vue2Mode(promise);
+      return new UniConnection.Vue2Mode(connectForPromise(options, global, (result, task, promise) ->
+          promise.complete(result.ok() ? new Vue2Result(null, result) : new Vue2Result(result, null))));
     }
-    CompletableFuture<SocketResult> promise = new CompletableFuture<>();
-    open(options.toBuilder()
-        .success(promise::complete)
-        .fail(err -> promise.completeExceptionally(new UniRejection(err)))
-        .build(), global);
-    return new UniConnection.PromiseMode(promise);
+    return new UniConnection.PromiseMode(connectForPromise(options, global, (result, task, promise) -> {
+      if (result.ok()) {
+        promise.complete(result);
+      } else {
+        promise.completeExceptionally(new UniRejection(result));
+      }
+    }));
   }
 
   /**
@@ -146,16 +145,17 @@ public final class Uni extends PlatformFacade {
    * @return a SocketTask when success, fail or complete is given; otherwise a Promise
    */
   public UniConnection connectSocket(Map<String, ?> object) {
-    return connectSocket(JsOptions.connectOptions(object, runtime().profile()));
+    return connectSocket(connectOptions(object));
   }
 
 
+  /** Alipay's single-instance mode where the target takes {@code multiple}; otherwise a connect without callbacks. */
   private boolean opensGlobalSocket(ConnectOptions options) {
-    UniPlatform target = settings.target();
-    if (!target.globalApi()) {
+    PlatformProfile profile = runtime().profile();
+    if (!profile.globalApi()) {
       return false;
     }
-    if (target.singleInstanceWithoutMultiple()) {
+    if (profile.accepts(ConnectOption.MULTIPLE)) {
       return !Boolean.TRUE.equals(options.multiple());
     }
     return !options.callbacks().any();

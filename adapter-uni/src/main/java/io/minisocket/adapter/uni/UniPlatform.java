@@ -1,7 +1,7 @@
 package io.minisocket.adapter.uni;
 
 import io.minisocket.core.ConnectOption;
-import io.minisocket.core.spi.Policies.GlobalHandlers;
+import io.minisocket.core.spi.HostPlatform;
 import java.util.Arrays;
 import java.util.EnumSet;
 import java.util.Locale;
@@ -9,60 +9,69 @@ import java.util.Set;
 import java.util.stream.Collectors;
 
 /**
- * The platform a uni-app build runs on ({@code process.env.UNI_PLATFORM}). It chooses the rules of
- * {@code uni.connectSocket} that the uni-app documentation lists per platform: which options take effect, whether
- * {@code wss://} is required, the limit of simultaneous sockets, and whether the deprecated global socket API
- * ({@code uni.onSocketOpen}, ...) exists.
+ * The platform a uni-app build runs on ({@code process.env.UNI_PLATFORM}): a {@linkplain #host() host platform}
+ * whose facts apply (the limit of simultaneous sockets, the wss rule, whether the deprecated global socket API
+ * exists, whether its handlers replace or add up), under uni-app's overlay (see {@link UniSettings}): uni-app passes
+ * on only the options its documentation lists for the target, and on the targets where it runs its own runtime (the
+ * App, H5) it supplies the global API itself.
  *
  * <table>
- *   <caption>Rules per target</caption>
- *   <tr><th>target</th><th>header</th><th>method</th><th>protocols</th><th>multiple</th><th>wss only</th>
- *       <th>limit</th><th>global API</th></tr>
- *   <tr><td>app</td><td>yes</td><td>–</td><td>yes</td><td>–</td><td>no</td><td>none</td><td>yes</td></tr>
- *   <tr><td>h5</td><td>–</td><td>–</td><td>yes</td><td>–</td><td>no</td><td>none</td><td>yes</td></tr>
- *   <tr><td>mp-weixin</td><td>yes</td><td>yes</td><td>yes</td><td>–</td><td>yes</td><td>5</td><td>yes</td></tr>
- *   <tr><td>mp-alipay</td><td>yes</td><td>–</td><td>–</td><td>yes</td><td>yes</td><td>5</td><td>yes</td></tr>
- *   <tr><td>mp-baidu</td><td>yes</td><td>–</td><td>yes</td><td>–</td><td>yes</td><td>5</td><td>yes</td></tr>
- *   <tr><td>mp-qq</td><td>yes</td><td>–</td><td>–</td><td>–</td><td>yes</td><td>5</td><td>yes</td></tr>
- *   <tr><td>mp-toutiao</td><td>yes</td><td>–</td><td>yes</td><td>–</td><td>yes</td><td>none</td><td>no</td></tr>
- *   <tr><td>mp-lark</td><td>yes</td><td>–</td><td>yes</td><td>–</td><td>yes</td><td>none</td><td>yes</td></tr>
+ *   <caption>Rules per target (host facts, then uni-app's)</caption>
+ *   <tr><th>target</th><th>host</th><th>header</th><th>method</th><th>protocols</th><th>multiple</th>
+ *       <th>wss only</th><th>limit</th><th>global API</th></tr>
+ *   <tr><td>app</td><td>uni-app App</td><td>yes</td><td>–</td><td>yes</td><td>–</td><td>no</td><td>none</td>
+ *       <td>yes (uni-app's)</td></tr>
+ *   <tr><td>h5</td><td>browser</td><td>–</td><td>–</td><td>yes</td><td>–</td><td>no</td><td>none</td>
+ *       <td>yes (uni-app's)</td></tr>
+ *   <tr><td>mp-weixin</td><td>WeChat</td><td>yes</td><td>yes</td><td>yes</td><td>–</td><td>yes</td><td>5</td>
+ *       <td>yes</td></tr>
+ *   <tr><td>mp-alipay</td><td>Alipay</td><td>yes</td><td>–</td><td>– (uni-app)</td><td>yes</td><td>yes</td>
+ *       <td>5</td><td>yes</td></tr>
+ *   <tr><td>mp-baidu</td><td>Baidu</td><td>yes</td><td>–</td><td>yes</td><td>–</td><td>yes</td><td>5</td>
+ *       <td>yes</td></tr>
+ *   <tr><td>mp-qq</td><td>QQ</td><td>yes</td><td>–</td><td>–</td><td>–</td><td>yes</td><td>5</td><td>yes</td></tr>
+ *   <tr><td>mp-toutiao</td><td>Douyin</td><td>yes</td><td>–</td><td>yes</td><td>–</td><td>yes</td><td>none</td>
+ *       <td>no</td></tr>
+ *   <tr><td>mp-lark</td><td>Lark</td><td>yes</td><td>–</td><td>yes</td><td>–</td><td>yes</td><td>none</td>
+ *       <td>yes</td></tr>
  * </table>
  */
 public enum UniPlatform {
-  /** The App (Android/iOS): no wss rule, no documented limit; a send queue over 16 MiB closes the connection. */
-  APP("app", false, 0, true, EnumSet.of(ConnectOption.HEADER, ConnectOption.PROTOCOLS)),
-  /** The web (H5): browsers cannot set handshake headers, so {@code header} has no effect; no documented limit. */
-  H5("h5", false, 0, true, EnumSet.of(ConnectOption.PROTOCOLS)),
-  /** WeChat mini-program: the only target where {@code method} takes effect; 5 sockets at most. */
-  MP_WEIXIN("mp-weixin", true, 5, true,
-      EnumSet.of(ConnectOption.HEADER, ConnectOption.METHOD, ConnectOption.PROTOCOLS)),
+  /** The App (Android/iOS): a send queue over 16 MiB closes the connection. */
+  APP("app", HostPlatform.UNI_APP, true),
+  /** The web (H5): browsers cannot set handshake headers, so {@code header} has no effect. */
+  H5("h5", HostPlatform.BROWSER, true),
+  /** WeChat mini-program: the only target where {@code method} takes effect. */
+  MP_WEIXIN("mp-weixin", HostPlatform.WECHAT, false),
   /**
    * Alipay mini-program: the only target with {@code multiple}; a socket without {@code multiple: true} is Alipay's
-   * single instance (the global socket); 5 sockets at most.
+   * single instance (the global socket); uni-app does not pass {@code protocols} on.
    */
-  MP_ALIPAY("mp-alipay", true, 5, true, EnumSet.of(ConnectOption.HEADER, ConnectOption.MULTIPLE)),
+  MP_ALIPAY("mp-alipay", HostPlatform.ALIPAY, false, ConnectOption.PROTOCOLS),
   /** Baidu mini-program: "several" sockets since base library 1.9.4, taken as 5. */
-  MP_BAIDU("mp-baidu", true, 5, true, EnumSet.of(ConnectOption.HEADER, ConnectOption.PROTOCOLS)),
-  /** QQ mini-program: no {@code protocols}; 5 sockets at most. */
-  MP_QQ("mp-qq", true, 5, true, EnumSet.of(ConnectOption.HEADER)),
-  /** Douyin (ByteDance) mini-program: the global socket API is not supported; no documented limit. */
-  MP_TOUTIAO("mp-toutiao", true, 0, false, EnumSet.of(ConnectOption.HEADER, ConnectOption.PROTOCOLS)),
-  /** Feishu (Lark) mini-program: no documented limit. */
-  MP_LARK("mp-lark", true, 0, true, EnumSet.of(ConnectOption.HEADER, ConnectOption.PROTOCOLS));
+  MP_BAIDU("mp-baidu", HostPlatform.BAIDU, false),
+  /** QQ mini-program: no {@code protocols}. */
+  MP_QQ("mp-qq", HostPlatform.QQ, false),
+  /** Douyin (ByteDance) mini-program: the global socket API is not supported. */
+  MP_TOUTIAO("mp-toutiao", HostPlatform.DOUYIN, false),
+  /** Feishu (Lark) mini-program. */
+  MP_LARK("mp-lark", HostPlatform.LARK, false);
 
   private final String id;
-  private final boolean wssRequired;
-  private final int defaultConnectionLimit;
-  private final boolean globalApi;
+  private final HostPlatform host;
+  private final boolean ownRuntime;
   private final Set<ConnectOption> acceptedOptions;
 
-  UniPlatform(String id, boolean wssRequired, int defaultConnectionLimit, boolean globalApi,
-      Set<ConnectOption> acceptedOptions) {
+  UniPlatform(String id, HostPlatform host, boolean ownRuntime, ConnectOption... notPassedOn) {
     this.id = id;
-    this.wssRequired = wssRequired;
-    this.defaultConnectionLimit = defaultConnectionLimit;
-    this.globalApi = globalApi;
-    this.acceptedOptions = Set.copyOf(acceptedOptions);
+    this.host = host;
+    this.ownRuntime = ownRuntime;
+    // the options uni-app's connectSocket documents at all; a target passes on those its host accepts
+    EnumSet<ConnectOption> accepted = EnumSet.of(ConnectOption.HEADER, ConnectOption.METHOD, ConnectOption.PROTOCOLS,
+        ConnectOption.MULTIPLE);
+    accepted.removeIf(option -> !host.profile().accepts(option));
+    accepted.removeAll(Arrays.asList(notPassedOn));
+    this.acceptedOptions = Set.copyOf(accepted);
   }
 
   /** @return the uni-app name of the target, e.g. {@code "mp-weixin"} */
@@ -70,9 +79,14 @@ public enum UniPlatform {
     return id;
   }
 
-  /** @return the target's limit of simultaneous sockets; 0 where the documentation gives none */
+  /** @return the platform the target runs on, whose facts apply under uni-app's overlay */
+  public HostPlatform host() {
+    return host;
+  }
+
+  /** @return the target's limit of simultaneous sockets (its host's); 0 where the documentation gives none */
   public int defaultConnectionLimit() {
-    return defaultConnectionLimit;
+    return host.profile().connectionLimit();
   }
 
   /**
@@ -90,33 +104,13 @@ public enum UniPlatform {
         + Arrays.stream(values()).map(UniPlatform::id).collect(Collectors.joining(", ")));
   }
 
-  boolean wssRequired() {
-    return wssRequired;
-  }
-
-  boolean globalApi() {
-    return globalApi;
-  }
-
+  /** @return the options uni-app passes on for this target: those it documents that the host accepts */
   Set<ConnectOption> acceptedOptions() {
     return acceptedOptions;
   }
 
-  /** Only Alipay has a single-instance mode that {@code multiple: true} leaves. */
-  boolean singleInstanceWithoutMultiple() {
-    return acceptedOptions.contains(ConnectOption.MULTIPLE);
-  }
-
-  /** Only the App bounds its send queue by closing the connection. */
-  boolean closesOnQueueOverflow() {
-    return this == APP;
-  }
-
-  /**
-   * uni-app's own runtime (App, H5) and Alipay keep every {@code onSocketX} handler; the WeChat-like
-   * mini-programs keep the last one.
-   */
-  GlobalHandlers globalHandlers() {
-    return this == APP || this == H5 || this == MP_ALIPAY ? GlobalHandlers.ADD : GlobalHandlers.REPLACE;
+  /** @return whether uni-app runs its own runtime here (App, H5), which supplies the global API, handlers adding up */
+  boolean ownRuntime() {
+    return ownRuntime;
   }
 }

@@ -1,17 +1,19 @@
 package io.minisocket.adapter.uni;
 
+import io.minisocket.core.ConnectOption;
 import io.minisocket.core.ErrorKind;
-import io.minisocket.core.SocketConfig;
 import io.minisocket.core.spi.PlatformProfile;
-import io.minisocket.core.spi.Policies.CloseWhileConnecting;
-import io.minisocket.core.spi.Policies.ConnectResultTiming;
+import io.minisocket.core.spi.Policies.GlobalHandlers;
 import io.minisocket.core.spi.Policies.GlobalSocketChoice;
 import io.minisocket.core.spi.Policies.QueueOverflow;
-import io.minisocket.core.spi.Policies.QueueUntilOpen;
-import io.minisocket.core.spi.Policies.SecondGlobalConnect;
 import io.minisocket.core.spi.ResultStyle;
+import java.util.Map;
 
-/** uni-app's rules as a {@link PlatformProfile}, per target. */
+/**
+ * uni-app's rules as a {@link PlatformProfile}: the target's host base ({@link UniPlatform#host()}) plus uni-app's
+ * overlay: its name, the options it passes on, errMsg results in uni-h5's own words, the global socket of a connect
+ * without callbacks, and its own global API where it runs its own runtime.
+ */
 final class UniProfiles {
   private static final long KIB = 1024;
   private static final long MIB = KIB * KIB;
@@ -19,36 +21,33 @@ final class UniProfiles {
   private UniProfiles() {}
 
   /**
-   * @param settings the target and its overrides
-   * @param config   the app configuration (its send queue bound names the App's overflow message)
+   * @param settings the target and its overrides (its configuration's send queue bound words the App's overflow)
    * @return the profile
    */
-  static PlatformProfile profile(UniSettings settings, SocketConfig config) {
+  static PlatformProfile profile(UniSettings settings) {
     UniPlatform target = settings.target();
-    PlatformProfile.Builder b = PlatformProfile.builder("uni-app (" + target.id() + ")")
+    PlatformProfile host = target.host().profile();
+    boolean singleInstance = target.acceptedOptions().contains(ConnectOption.MULTIPLE);
+    PlatformProfile.Builder b = host.toBuilder()
+        .name("uni-app (" + target.id() + ")")
         .connectionLimit(settings.connectionLimit())
-        .wssRequired(target.wssRequired())
         .acceptedOptions(target.acceptedOptions())
         .unsupportedOption(settings.unsupportedOption())
         .resultStyle(ResultStyle.errMsg())
-        .globalApi(target.globalApi())
-        .globalSocketChoice(GlobalSocketChoice.GLOBAL_CONNECT)
-        .globalHandlers(target.globalHandlers())
-        .secondGlobalConnect(SecondGlobalConnect.REFUSE)
-        .closeWhileConnecting(CloseWhileConnecting.ABORT)
-        .queueUntilOpen(QueueUntilOpen.REFUSE)
-        .connectResultTiming(ConnectResultTiming.ON_ACCEPT)
-        .message(ErrorKind.URL_EMPTY, "Missing required parameter `url`") // uni-h5's own words
+        .messages(Map.of(
+            ErrorKind.URL_EMPTY, "Missing required parameter `url`", // uni-h5's own words
+            ErrorKind.CONNECTION_EXISTS, singleInstance
+                ? "a connection already exists: only one socket without multiple: true can be open"
+                : "the global socket is in use: only one can exist; pass success, fail or complete to get a "
+                    + "SocketTask"))
         .sendWhenNotOpenWording("Error: SocketTask.readyState is not OPEN") // uni-h5's own words
-        .message(ErrorKind.CONNECTION_EXISTS, target.singleInstanceWithoutMultiple()
-            ? "a connection already exists: only one socket without multiple: true can be open"
-            : "the global socket is in use: only one can exist; pass success, fail or complete to get a SocketTask");
-    if (target.closesOnQueueOverflow()) {
-      b.queueOverflow(QueueOverflow.CLOSE_CONNECTION)
-          .message(ErrorKind.QUEUE_FULL, "The queue memory exceeds " + size(config.maxQueueBytes())
-              + " and the connection will be closed");
-    } else {
-      b.queueOverflow(QueueOverflow.FAIL_SEND);
+        .globalSocketChoice(GlobalSocketChoice.GLOBAL_CONNECT);
+    if (target.ownRuntime()) {
+      b.globalApi(true).globalHandlers(GlobalHandlers.ADD);
+    }
+    if (host.queueOverflow() == QueueOverflow.CLOSE_CONNECTION) {
+      b.message(ErrorKind.QUEUE_FULL, "The queue memory exceeds " + size(settings.config().maxQueueBytes())
+          + " and the connection will be closed");
     }
     return b.build();
   }

@@ -1,19 +1,21 @@
 package io.minisocket.adapter.uni;
 
+import io.minisocket.core.SocketConfig;
+import io.minisocket.core.spi.FacadeSettings;
 import io.minisocket.core.spi.Policies.UnsupportedOption;
-import io.minisocket.core.loop.EventLoop;
-import io.minisocket.core.spi.PlatformProfile;
+import java.util.List;
 import java.util.Objects;
-import java.util.Optional;
 
 /**
- * How a {@link Uni} behaves: the target platform whose rules apply, the Promise style (Vue 3 or Vue 2), the limit of
- * simultaneous sockets and what an option the target does not support does.
+ * How a {@link Uni} behaves: the target platform whose rules apply, the Promise style (Vue 3 or Vue 2) and what an
+ * option the target does not support does, plus what every facade's settings hold ({@link FacadeSettings}): the
+ * limit of simultaneous sockets (default: the target's), the app configuration (manifest.json's
+ * {@code networkTimeout.connectSocket}, the domain allow-list, the url check, the send queue bound) and the event loop.
  *
  * <p>Immutable; {@link #defaults()} is WeChat mini-program ({@code mp-weixin}), Vue 3 Promises, the target's limit,
- * unsupported options ignored (as uni-app does).
+ * unsupported options ignored (as uni-app does), {@link SocketConfig#defaults()}.
  */
-public final class UniSettings {
+public final class UniSettings extends FacadeSettings {
   /** What a {@code connectSocket} without success, fail or complete returns. */
   public enum PromiseStyle {
     /** uni-app on Vue 3: a Promise that resolves with the success result and rejects with the fail result. */
@@ -26,16 +28,13 @@ public final class UniSettings {
 
   private final UniPlatform target;
   private final PromiseStyle promiseStyle;
-  private final int connectionLimit;
   private final UnsupportedOption unsupportedOption;
-  private final EventLoop eventLoop;
 
   private UniSettings(Builder b) {
+    super(b, b.target.defaultConnectionLimit());
     this.target = b.target;
     this.promiseStyle = b.promiseStyle;
-    this.connectionLimit = b.connectionLimit == null ? b.target.defaultConnectionLimit() : b.connectionLimit;
     this.unsupportedOption = b.unsupportedOption;
-    this.eventLoop = b.eventLoop;
   }
 
   /** @return the defaults: mp-weixin, Vue 3, limit 5, unsupported options ignored */
@@ -58,6 +57,11 @@ public final class UniSettings {
     return builder().target(target).build();
   }
 
+  /** @return a builder holding these settings, to derive a variant (a limit not set follows the target) */
+  public Builder toBuilder() {
+    return copyInto(new Builder()).target(target).promiseStyle(promiseStyle).unsupportedOption(unsupportedOption);
+  }
+
   /** @return the platform whose rules apply */
   public UniPlatform target() {
     return target;
@@ -68,39 +72,30 @@ public final class UniSettings {
     return promiseStyle;
   }
 
-  /** @return the most sockets connecting or open at once; 0 for no limit */
-  public int connectionLimit() {
-    return connectionLimit;
-  }
-
   /** @return what an option the target does not support does */
   public UnsupportedOption unsupportedOption() {
     return unsupportedOption;
   }
 
-  /**
-   * @return the event loop a facade with these settings runs all its callbacks, listeners and promise completions
-   *     on; empty (the default) when it runs them on the transport's threads and the common pool
-   */
-  public Optional<EventLoop> eventLoop() {
-    return Optional.ofNullable(eventLoop);
+  @Override
+  protected List<Object> platformValues() {
+    return List.of(target.id(), promiseStyle, unsupportedOption);
   }
 
   @Override
-  public String toString() {
-    return "UniSettings{target=" + target.id() + ", promiseStyle=" + promiseStyle + ", connectionLimit="
-        + connectionLimit + ", unsupportedOption=" + unsupportedOption + "}";
+  protected List<String> platformNames() {
+    return List.of("target", "promiseStyle", "unsupportedOption");
   }
 
   /** Builds {@link UniSettings}; setters reject impossible values at once. */
-  public static final class Builder {
+  public static final class Builder extends FacadeSettings.Builder<UniSettings, Builder> {
     private UniPlatform target = UniPlatform.MP_WEIXIN;
     private PromiseStyle promiseStyle = PromiseStyle.VUE3;
-    private Integer connectionLimit;
     private UnsupportedOption unsupportedOption = UnsupportedOption.IGNORE;
-    private EventLoop eventLoop;
 
-    private Builder() {}
+    private Builder() {
+      super(SocketConfig.defaults());
+    }
 
     /**
      * @param target the platform whose rules apply (default {@link UniPlatform#MP_WEIXIN})
@@ -121,17 +116,6 @@ public final class UniSettings {
     }
 
     /**
-     * Overrides the target's limit of simultaneous sockets ({@link UniPlatform#defaultConnectionLimit()}).
-     *
-     * @param limit the most sockets connecting or open at once; 0 for no limit
-     * @return this builder
-     */
-    public Builder connectionLimit(int limit) {
-      this.connectionLimit = PlatformProfile.checkConnectionLimit(limit);
-      return this;
-    }
-
-    /**
      * @param policy what an option the target does not support does: {@link UnsupportedOption#IGNORE} (default,
      *               as uni-app does) or {@link UnsupportedOption#REJECT} (fail the connect, naming the option)
      * @return this builder
@@ -141,20 +125,13 @@ public final class UniSettings {
       return this;
     }
 
-    /**
-     * Creates the facade on an event loop: all its callbacks, listeners and promise completions then run on the
-     * loop's thread, one at a time, never before the code that caused them has returned, as in JavaScript (see
-     * {@link EventLoop}). Default: none.
-     *
-     * @param loop the loop, which stays the caller's to close (after the facade); {@code null} for none
-     * @return this builder
-     */
-    public Builder eventLoop(EventLoop loop) {
-      this.eventLoop = loop;
+    @Override
+    protected Builder self() {
       return this;
     }
 
     /** @return the settings */
+    @Override
     public UniSettings build() {
       return new UniSettings(this);
     }

@@ -40,7 +40,8 @@ class OnEventLoopTest {
 
   @Test
   void globalApiExamplesRunOnALoopAsInAMiniProgram() throws InterruptedException {
-    GlobalSocketExamples.run(loop, () -> Uni.create(transport, settings, config), Uni::connectSocket, 1000,
+    GlobalSocketExamples.run(loop, () -> Uni.create(transport, settings.toBuilder().config(config).build()),
+        Uni::connectSocket, 1000,
         settings.connectionLimit(), Duration.ofSeconds(60));
   }
 
@@ -57,7 +58,7 @@ class OnEventLoopTest {
   void socketTaskExampleRunsOnALoop() throws InterruptedException {
     List<ExampleConsole> consoles = new CopyOnWriteArrayList<>();
     try (EchoServer echo = EchoServer.plain()) {
-      Uni uni = Uni.create(transport, settings, config);
+      Uni uni = Uni.create(transport, settings.toBuilder().config(config).build());
       LoopRepetition.run(loop, 1000, settings.connectionLimit(), Duration.ofSeconds(60), next -> {
         ExampleConsole console = new ExampleConsole(line -> { });
         consoles.add(console);
@@ -84,8 +85,8 @@ class OnEventLoopTest {
   void promisesSettleOnTheLoop() throws Exception {
     List<String> log = new CopyOnWriteArrayList<>();
     Uni vue2 = Uni.create(transport, UniSettings.builder()
-        .promiseStyle(UniSettings.PromiseStyle.VUE2).eventLoop(loop).build(), config);
-    Uni vue3 = Uni.create(transport, settings, config);
+        .promiseStyle(UniSettings.PromiseStyle.VUE2).eventLoop(loop).config(config).build());
+    Uni vue3 = Uni.create(transport, settings.toBuilder().config(config).build());
     try (EchoServer echo = EchoServer.plain()) {
       loop.submit(() -> {
         vue3.connectSocket(Map.of("url", echo.url())).promise()

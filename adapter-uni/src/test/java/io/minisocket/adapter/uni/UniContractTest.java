@@ -24,7 +24,7 @@ class UniContractTest extends AdapterContractKit<Uni> {
 
   @Override
   protected Uni createFacade(Transport transport, SocketConfig config) {
-    return Uni.create(transport, UniSettings.of(UniPlatform.APP), config);
+    return Uni.create(transport, UniSettings.builder().target(UniPlatform.APP).config(config).build());
   }
 
   @Override

@@ -69,7 +69,7 @@ abstract class UniE2eTest {
   }
 
   Uni uni(UniSettings settings, SocketConfig config) {
-    Uni uni = Uni.create(transport, settings, config);
+    Uni uni = Uni.create(transport, settings.toBuilder().config(config).build());
     unis.add(uni);
     return uni;
   }

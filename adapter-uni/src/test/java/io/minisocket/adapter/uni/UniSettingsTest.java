@@ -69,4 +69,15 @@ class UniSettingsTest {
           .isEqualTo("closed before the connection opened (transport is closed)");
     }
   }
+
+  @Test
+  void toBuilderKeepsEverythingAndALimitNotSetFollowsTheTarget() {
+    UniSettings app = UniSettings.builder().target(UniPlatform.APP).promiseStyle(UniSettings.PromiseStyle.VUE2)
+        .config(io.minisocket.core.SocketConfig.builder().urlCheck(false).build()).build();
+    assertThat(app.toBuilder().build()).isEqualTo(app).hasSameHashCodeAs(app);
+    assertThat(app.toBuilder().target(UniPlatform.MP_QQ).build().connectionLimit()).isEqualTo(5);
+    assertThat(UniSettings.builder().connectionLimit(3).build().toBuilder().target(UniPlatform.APP).build()
+        .connectionLimit()).isEqualTo(3);
+    assertThat(app.toString()).contains("target=app", "VUE2", "connectionLimit=0", "urlCheck=false");
+  }
 }

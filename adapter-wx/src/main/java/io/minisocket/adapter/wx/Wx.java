@@ -1,8 +1,6 @@
 package io.minisocket.adapter.wx;
 
 import io.minisocket.core.ConnectOptions;
-import io.minisocket.core.JsOptions;
-import io.minisocket.core.SocketRuntime;
 import io.minisocket.core.SocketTask;
 import io.minisocket.core.spi.PlatformFacade;
 import io.minisocket.core.transport.Transport;
@@ -53,8 +51,8 @@ import java.util.Objects;
 public final class Wx extends PlatformFacade {
   private final WxSettings settings;
 
-  private Wx(SocketRuntime runtime, Transport ownedTransport, WxSettings settings) {
-    super(runtime, ownedTransport);
+  private Wx(Transport transport, boolean ownsTransport, WxSettings settings) {
+    super(WxProfiles.profile(settings), settings, transport, ownsTransport);
     this.settings = settings;
   }
 
@@ -78,7 +76,7 @@ public final class Wx extends PlatformFacade {
    */
   public static Wx create(WxSettings settings) {
     Objects.requireNonNull(settings, "settings");
-    return onDiscoveredTransport(transport -> new Wx(runtime(transport, settings), transport, settings));
+    return onDiscoveredTransport(transport -> new Wx(transport, true, settings));
   }
 
   /**
@@ -101,12 +99,7 @@ public final class Wx extends PlatformFacade {
   public static Wx create(Transport transport, WxSettings settings) {
     Objects.requireNonNull(transport, "transport");
     Objects.requireNonNull(settings, "settings");
-    return new Wx(runtime(transport, settings), null, settings);
-  }
-
-  private static SocketRuntime runtime(Transport transport, WxSettings settings) {
-    return SocketRuntime.builder(WxProfiles.profile(settings), transport).config(settings.config())
-        .eventLoop(settings.eventLoop().orElse(null)).build();
+    return new Wx(transport, false, settings);
   }
 
   /** @return the settings this facade emulates */
@@ -141,6 +134,6 @@ public final class Wx extends PlatformFacade {
    * @return the task
    */
   public SocketTask connectSocket(Map<String, ?> object) {
-    return connectSocket(JsOptions.connectOptions(object, runtime().profile()));
+    return connectSocket(connectOptions(object));
   }
 }

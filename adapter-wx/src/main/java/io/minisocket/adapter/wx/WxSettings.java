@@ -1,16 +1,16 @@
 package io.minisocket.adapter.wx;
 
 import io.minisocket.core.SocketConfig;
-import io.minisocket.core.loop.EventLoop;
-import io.minisocket.core.spi.PlatformProfile;
+import io.minisocket.core.spi.FacadeSettings;
+import io.minisocket.core.spi.HostPlatform;
 import java.util.Arrays;
-import java.util.Objects;
-import java.util.Optional;
+import java.util.List;
 import java.util.regex.Pattern;
 
 /**
- * What a {@link Wx} facade emulates: the WeChat base library version, the most sockets open at once, and the app
- * configuration ({@code app.json}'s {@code networkTimeout.connectSocket}, url check and socket domain allow-list).
+ * What a {@link Wx} facade emulates: the WeChat base library version, and what every facade's settings hold
+ * ({@link FacadeSettings}): the most sockets open at once, the app configuration ({@code app.json}'s
+ * {@code networkTimeout.connectSocket}, url check and socket domain allow-list) and the event loop.
  *
  * <p>The base library version matters at one threshold, 1.7.0:
  * <ul>
@@ -29,29 +29,24 @@ import java.util.regex.Pattern;
  *     .build();
  * }</pre>
  */
-public final class WxSettings {
+public final class WxSettings extends FacadeSettings {
   /** The first base library version with several simultaneous sockets and a returned SocketTask: {@value}. */
   public static final String MULTIPLE_SOCKETS_SINCE = "1.7.0";
   /** The base library version emulated unless set: {@value} (every version from 1.7.0 on behaves the same). */
   public static final String DEFAULT_BASE_LIBRARY_VERSION = "3.0.0";
-  /** WeChat's limit of simultaneous sockets from base library 1.7.0 on: {@value}. */
-  public static final int DEFAULT_CONNECTION_LIMIT = 5;
+  /** WeChat's limit of simultaneous sockets from base library 1.7.0 on: its host's, {@link HostPlatform#WECHAT}. */
+  public static final int DEFAULT_CONNECTION_LIMIT = HostPlatform.WECHAT.profile().connectionLimit();
 
   private static final Pattern VERSION = Pattern.compile("\\d{1,6}(\\.\\d{1,6}){0,2}");
   private static final WxSettings DEFAULTS = builder().build();
 
   private final String baseLibraryVersion;
   private final boolean multipleSockets;
-  private final int connectionLimit;
-  private final SocketConfig config;
-  private final EventLoop eventLoop;
 
   private WxSettings(Builder b) {
+    super(b, DEFAULT_CONNECTION_LIMIT);
     this.baseLibraryVersion = b.baseLibraryVersion;
     this.multipleSockets = compare(baseLibraryVersion, MULTIPLE_SOCKETS_SINCE) >= 0;
-    this.connectionLimit = b.connectionLimit;
-    this.config = b.config;
-    this.eventLoop = b.eventLoop;
   }
 
   /** @return base library {@value #DEFAULT_BASE_LIBRARY_VERSION}, limit 5, {@link SocketConfig#defaults()} */
@@ -66,8 +61,7 @@ public final class WxSettings {
 
   /** @return a builder holding these settings */
   public Builder toBuilder() {
-    return new Builder().baseLibraryVersion(baseLibraryVersion).connectionLimit(connectionLimit).config(config)
-        .eventLoop(eventLoop);
+    return copyInto(new Builder()).baseLibraryVersion(baseLibraryVersion);
   }
 
   /** @return the emulated base library version, e.g. {@code "1.6.0"} */
@@ -83,40 +77,14 @@ public final class WxSettings {
     return multipleSockets;
   }
 
-  /** @return the most sockets connecting or open at once from base library 1.7.0 on; 0 for no limit */
-  public int connectionLimit() {
-    return connectionLimit;
-  }
-
-  /** @return the app configuration: connect timeout, url check, socket domain allow-list, send queue bound */
-  public SocketConfig config() {
-    return config;
-  }
-
-  /**
-   * @return the event loop a facade with these settings runs all its callbacks, listeners and promise completions
-   *     on; empty (the default) when it runs them on the transport's threads and the common pool
-   */
-  public Optional<EventLoop> eventLoop() {
-    return Optional.ofNullable(eventLoop);
+  @Override
+  protected List<Object> platformValues() {
+    return List.of(baseLibraryVersion);
   }
 
   @Override
-  public String toString() {
-    return "WxSettings{baseLibraryVersion=" + baseLibraryVersion + ", connectionLimit=" + connectionLimit
-        + ", config=" + config + "}";
-  }
-
-  @Override
-  public boolean equals(Object o) {
-    return o instanceof WxSettings s && baseLibraryVersion.equals(s.baseLibraryVersion)
-        && connectionLimit == s.connectionLimit && config.equals(s.config)
-        && Objects.equals(eventLoop, s.eventLoop);
-  }
-
-  @Override
-  public int hashCode() {
-    return Objects.hash(baseLibraryVersion, connectionLimit, config, eventLoop);
+  protected List<String> platformNames() {
+    return List.of("baseLibraryVersion");
   }
 
   /** Compares dotted versions numerically, a missing part counting as 0 ({@code "1.7" == "1.7.0"}). */
@@ -134,13 +102,12 @@ public final class WxSettings {
   }
 
   /** Builds {@link WxSettings}; setters reject impossible values at once. */
-  public static final class Builder {
+  public static final class Builder extends FacadeSettings.Builder<WxSettings, Builder> {
     private String baseLibraryVersion = DEFAULT_BASE_LIBRARY_VERSION;
-    private int connectionLimit = DEFAULT_CONNECTION_LIMIT;
-    private SocketConfig config = SocketConfig.defaults();
-    private EventLoop eventLoop;
 
-    private Builder() {}
+    private Builder() {
+      super(HostPlatform.WECHAT.defaultConfig());
+    }
 
     /**
      * @param version the base library version to emulate, one to three dot-separated numbers such as
@@ -158,41 +125,13 @@ public final class WxSettings {
       return this;
     }
 
-    /**
-     * @param limit the most sockets connecting or open at once from base library 1.7.0 on (WeChat: 5; one of the
-     *              seed's tips says 2); 0 for no limit
-     * @return this builder
-     * @throws IllegalArgumentException when negative
-     */
-    public Builder connectionLimit(int limit) {
-      this.connectionLimit = PlatformProfile.checkConnectionLimit(limit);
-      return this;
-    }
-
-    /**
-     * @param config the app configuration (e.g. from {@link io.minisocket.core.json.JsonConfig#read(java.nio.file.Path)}
-     *               on an app.json)
-     * @return this builder
-     */
-    public Builder config(SocketConfig config) {
-      this.config = Objects.requireNonNull(config, "config");
-      return this;
-    }
-
-    /**
-     * Creates the facade on an event loop: all its callbacks, listeners and promise completions then run on the
-     * loop's thread, one at a time, never before the code that caused them has returned, as in JavaScript (see
-     * {@link EventLoop}). Default: none.
-     *
-     * @param loop the loop, which stays the caller's to close (after the facade); {@code null} for none
-     * @return this builder
-     */
-    public Builder eventLoop(EventLoop loop) {
-      this.eventLoop = loop;
+    @Override
+    protected Builder self() {
       return this;
     }
 
     /** @return the settings */
+    @Override
     public WxSettings build() {
       return new WxSettings(this);
     }

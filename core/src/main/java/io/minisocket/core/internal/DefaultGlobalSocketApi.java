@@ -170,13 +170,13 @@ final class DefaultGlobalSocketApi implements GlobalSocketApi {
 
   private Optional<SocketTask> target(Api api, Callbacks callbacks) {
     if (!profile.globalApi()) {
-      runtime.deliver(callbacks, runtime.failure(api,
+      runtime.deliverLater(callbacks, runtime.failure(api,
           Invalid.input(ErrorKind.UNSUPPORTED, unsupported(profile.apiName(api)))));
       return Optional.empty();
     }
     Optional<SocketTask> target = socket();
     if (target.isEmpty()) {
-      runtime.deliver(callbacks, runtime.failure(api, Invalid.of(ErrorKind.NOT_OPEN)));
+      runtime.deliverLater(callbacks, runtime.failure(api, Invalid.of(ErrorKind.NOT_OPEN)));
     }
     return target;
   }

@@ -59,8 +59,23 @@ public final class DefaultSocketRuntime implements SocketRuntime {
     this.facadeCallbacks = newSerialExecutor();
     this.globalApi = new DefaultGlobalSocketApi(this);
     for (Api api : Api.values()) {
-      successes.put(api, success(profile.apiName(api)));
+      successes.put(api, facadeSuccess(profile.apiName(api)));
     }
+  }
+
+  /**
+   * The facade helpers of a runtime ({@link #facadeSuccess}, {@link #facadeFailure}, {@link #deliverLater}).
+   *
+   * @param runtime a runtime
+   * @return it, as {@link SocketRuntime.Builder} built it
+   * @throws UnsupportedOperationException for another implementation of {@link SocketRuntime}, which has none
+   */
+  public static DefaultSocketRuntime of(SocketRuntime runtime) {
+    if (runtime instanceof DefaultSocketRuntime built) {
+      return built;
+    }
+    throw new UnsupportedOperationException(runtime.getClass().getName() + " is not a runtime of "
+        + "SocketRuntime.builder(...): it has no facade helpers (success, failure, deliver)");
   }
 
   @Override
@@ -146,18 +161,36 @@ public final class DefaultSocketRuntime implements SocketRuntime {
     return config;
   }
 
-  @Override
-  public SocketResult success(String api) {
+  /**
+   * A success result in the platform's shape, for a facade that answers a call itself.
+   *
+   * @param api the platform API name
+   * @return the result
+   */
+  public SocketResult facadeSuccess(String api) {
     return profile.resultStyle().success(api);
   }
 
-  @Override
-  public SocketResult failure(String api, ErrorKind kind, String message) {
+  /**
+   * A failure result in the platform's shape, for a facade that answers a call itself; worded like a validation
+   * failure (see {@link Wording#reason}).
+   *
+   * @param api     the platform API name
+   * @param kind    what went wrong
+   * @param message what was wrong, or {@code null} for the profile's wording of {@code kind}
+   * @return the result
+   */
+  public SocketResult facadeFailure(String api, ErrorKind kind, String message) {
     return wording.result(api, Invalid.input(kind, message));
   }
 
-  @Override
-  public void deliver(Callbacks callbacks, SocketResult result) {
+  /**
+   * Runs success or fail (by the result), then complete, after the current call returned.
+   *
+   * @param callbacks the callbacks
+   * @param result    the result to deliver
+   */
+  public void deliverLater(Callbacks callbacks, SocketResult result) {
     if (callbacks == null || !callbacks.any()) {
       return;
     }

@@ -1,7 +1,10 @@
 package io.minisocket.core.spi;
 
+import io.minisocket.core.Callbacks;
 import io.minisocket.core.CloseEvent;
 import io.minisocket.core.CloseOptions;
+import io.minisocket.core.ConnectOptions;
+import io.minisocket.core.ErrorKind;
 import io.minisocket.core.GlobalSocketApi;
 import io.minisocket.core.JsOptions;
 import io.minisocket.core.MessageEvent;
@@ -9,12 +12,16 @@ import io.minisocket.core.OpenEvent;
 import io.minisocket.core.SendOptions;
 import io.minisocket.core.SocketResult;
 import io.minisocket.core.SocketRuntime;
+import io.minisocket.core.SocketTask;
+import io.minisocket.core.internal.DefaultSocketRuntime;
 import io.minisocket.core.loop.EventLoop;
 import io.minisocket.core.transport.Transport;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.ServiceLoader;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.Executor;
 import java.util.function.Consumer;
 import java.util.function.Function;
 
@@ -44,6 +51,21 @@ public abstract class PlatformFacade implements GlobalSocketApi, AutoCloseable {
   protected PlatformFacade(SocketRuntime runtime, Transport ownedTransport) {
     this.runtime = Objects.requireNonNull(runtime, "runtime");
     this.ownedTransport = ownedTransport;
+  }
+
+  /**
+   * A facade over a new runtime: the platform's profile over the transport, with the settings' configuration and
+   * event loop.
+   *
+   * @param profile       the platform's rules
+   * @param settings      the facade's settings
+   * @param transport     the transport to connect through
+   * @param ownsTransport whether this facade created the transport and closes it on {@link #close()}
+   */
+  protected PlatformFacade(PlatformProfile profile, FacadeSettings settings, Transport transport,
+      boolean ownsTransport) {
+    this(SocketRuntime.builder(profile, Objects.requireNonNull(transport, "transport")).config(settings.config())
+        .eventLoop(settings.eventLoop().orElse(null)).build(), ownsTransport ? transport : null);
   }
 
   /**
@@ -148,6 +170,104 @@ public abstract class PlatformFacade implements GlobalSocketApi, AutoCloseable {
    */
   public void closeSocket(Map<String, ?> object) {
     closeSocket(JsOptions.closeOptions(object));
+  }
+
+  /**
+   * {@code connectSocket}'s options from a JavaScript-style object, read as this platform reads them: options the
+   * profile does not accept are ignored unchecked (or refused, as its {@link PlatformProfile#unsupportedOption()}
+   * says), a value of the wrong type fails the call naming the key, in the platform's wording where known. Every
+   * facade's {@code connectSocket(Map)} reads its object here.
+   *
+   * @param object the options object ({@code url}, {@code header}, ..., callbacks as {@code Consumer<SocketResult>})
+   * @return the options, possibly carrying a problem that fails the call
+   */
+  protected final ConnectOptions connectOptions(Map<String, ?> object) {
+    return JsOptions.connectOptions(object, runtime.profile());
+  }
+
+  /**
+   * Opens a socket whose outcome settles a Promise, for platforms whose {@code connectSocket} returns one (uni-app
+   * without callbacks, Taro). The Promise settles once success or fail, then complete (the caller's, if any), ran:
+   * on the task's callback thread, in order with its events, so stages chained before it settles miss no event. The
+   * rule gets the task too; should the callbacks overtake the return of the connect (possible only off an event
+   * loop's thread), the rule runs as the connect returns — on the facade's event loop, if it has one.
+   *
+   * @param options the options, whose complete callback runs before the rule
+   * @param global  whether this is the global socket ({@link SocketRuntime#connectGlobalSocket})
+   * @param rule    how the platform settles its Promise from the result and the task
+   * @param <T>     what the Promise resolves with
+   * @return the Promise
+   */
+  protected final <T> CompletableFuture<T> connectForPromise(ConnectOptions options, boolean global,
+      PromiseRule<T> rule) {
+    CompletableFuture<T> promise = new CompletableFuture<>();
+    CompletableFuture<SocketTask> created = new CompletableFuture<>();
+    Executor settleOn = eventLoop().<Executor>map(loop -> loop).orElse(Runnable::run);
+    Consumer<SocketResult> userComplete = options.callbacks().complete();
+    ConnectOptions settling = options.toBuilder().complete(result -> {
+      try {
+        if (userComplete != null) {
+          userComplete.accept(result);
+        }
+      } finally {
+        if (created.isDone()) {
+          rule.settle(result, created.join(), promise);
+        } else {
+          created.thenAcceptAsync(task -> rule.settle(result, task, promise), settleOn);
+        }
+      }
+    }).build();
+    created.complete(global ? runtime.connectGlobalSocket(settling) : runtime.connectSocket(settling));
+    return promise;
+  }
+
+  /**
+   * A success result in the platform's shape, for a call the facade answers itself.
+   *
+   * @param api the platform API name
+   * @return the result
+   */
+  protected final SocketResult success(String api) {
+    return DefaultSocketRuntime.of(runtime).facadeSuccess(api);
+  }
+
+  /**
+   * A failure result in the platform's shape, for a call the facade answers itself (e.g. an API the platform lacks).
+   *
+   * @param api     the platform API name
+   * @param kind    what went wrong
+   * @param message what was wrong, or {@code null} for the profile's wording of {@code kind}
+   * @return the result
+   */
+  protected final SocketResult failure(String api, ErrorKind kind, String message) {
+    return DefaultSocketRuntime.of(runtime).facadeFailure(api, kind, message);
+  }
+
+  /**
+   * Runs success or fail (by the result), then complete, after the current call returned, as the platforms do.
+   *
+   * @param callbacks the callbacks, may be {@link Callbacks#none()}
+   * @param result    the result to deliver
+   */
+  protected final void deliver(Callbacks callbacks, SocketResult result) {
+    DefaultSocketRuntime.of(runtime).deliverLater(callbacks, result);
+  }
+
+  /**
+   * How a platform settles the Promise of {@link #connectForPromise}.
+   *
+   * @param <T> what the Promise resolves with
+   */
+  @FunctionalInterface
+  protected interface PromiseRule<T> {
+    /**
+     * Settles the Promise; runs once, on the task's callback thread.
+     *
+     * @param result  the connect's success or fail result
+     * @param task    the task the connect returned
+     * @param promise the Promise to resolve or reject
+     */
+    void settle(SocketResult result, SocketTask task, CompletableFuture<T> promise);
   }
 
   /** Ends every socket of this facade and closes the transport if the facade created it. */

@@ -22,9 +22,13 @@ import java.util.Set;
  * platforms leave open. Core never branches on a platform's name; an adapter that needs a difference adds a
  * property here.
  *
- * <p>Immutable; build with {@link #builder(String)}, whose defaults are WeChat's current behaviour.
+ * <p>Immutable. A platform's profile starts from its host's base ({@link HostPlatform#profile()}, derived with
+ * {@link #toBuilder()}); {@link #builder(String)} starts from no platform at all, with neutral defaults.
  */
 public final class PlatformProfile {
+  /** The placeholder in a {@linkplain Builder#message message} that stands for the connection limit. */
+  public static final String LIMIT = "{limit}";
+
   /** Operation name keys for {@link Builder#apiName}. */
   public enum Api {
     /** connectSocket. */
@@ -54,6 +58,7 @@ public final class PlatformProfile {
   private final ResultStyle resultStyle;
   private final Map<Api, String> apiNames;
   private final Map<ErrorKind, String> messages;
+  private final Map<ErrorKind, String> messageTemplates; // as given, {limit} not yet replaced
   private final boolean globalApi;
   private final SecondGlobalConnect secondGlobalConnect;
   private final GlobalSocketChoice globalSocketChoice;
@@ -73,11 +78,14 @@ public final class PlatformProfile {
     this.unsupportedOption = b.unsupportedOption;
     this.resultStyle = b.resultStyle;
     this.apiNames = Map.copyOf(b.apiNames);
-    this.messages = Map.copyOf(b.messages);
+    Map<ErrorKind, String> worded = new EnumMap<>(ErrorKind.class);
+    b.messages.forEach((kind, text) -> worded.put(kind, text.replace(LIMIT, Integer.toString(b.connectionLimit))));
+    this.messages = Map.copyOf(worded);
+    this.messageTemplates = Map.copyOf(b.messages);
     this.globalApi = b.globalApi;
     this.secondGlobalConnect = b.secondGlobalConnect;
     this.globalSocketChoice = b.globalSocketChoice;
-    this.globalHandlers = b.globalHandlers;
+    this.globalHandlers = b.globalHandlers; // null only without the global API
     this.closeWhileConnecting = b.closeWhileConnecting;
     this.queueUntilOpen = b.queueUntilOpen;
     this.queueOverflow = b.queueOverflow;
@@ -87,10 +95,13 @@ public final class PlatformProfile {
   }
 
   /**
-   * A builder with WeChat-like defaults: limit 5, wss required, all options accepted but {@code multiple} and
-   * {@code timeout}, errMsg results, global API present on the socket of {@code connectGlobalSocket} with one
-   * handler per event, refuse a second global connect, abort on close while connecting, refuse sends before open,
-   * fail a send past the queue bound, success on accept.
+   * A builder that holds no platform's facts, only neutral defaults (a platform starts from its host's base instead:
+   * {@code HostPlatform.QQ.profile().toBuilder()}): no connection limit, {@code ws://} and {@code wss://} both
+   * allowed (the WebSocket standard), every option core knows accepted, errMsg results (the mini-program
+   * convention) with {@link ErrorKind#defaultMessage()} wording, no global socket API, a second global connect
+   * refused, close while connecting aborting the handshake (the browser rule), sends before open refused, a send
+   * past the queue bound failed, connect's success on accept. A global API needs its
+   * {@linkplain Builder#globalHandlers handler policy} set: {@link Builder#build()} fails, saying so, without it.
    *
    * @param name the platform's name, for messages and logs
    * @return the builder
@@ -123,7 +134,7 @@ public final class PlatformProfile {
     b.unsupportedOption = unsupportedOption;
     b.resultStyle = resultStyle;
     b.apiNames.putAll(apiNames);
-    b.messages.putAll(messages);
+    b.messages.putAll(messageTemplates);
     b.globalApi = globalApi;
     b.secondGlobalConnect = secondGlobalConnect;
     b.globalSocketChoice = globalSocketChoice;
@@ -232,9 +243,12 @@ public final class PlatformProfile {
     return globalSocketChoice;
   }
 
-  /** @return whether {@code onSocketX} replaces or adds handlers */
+  /**
+   * @return whether {@code onSocketX} replaces or adds handlers; {@link GlobalHandlers#ADD} where the profile has no
+   *     global API and set none (then nothing asks)
+   */
   public GlobalHandlers globalHandlers() {
-    return globalHandlers;
+    return globalHandlers == null ? GlobalHandlers.ADD : globalHandlers;
   }
 
   /** @return what close does while connecting */
@@ -265,19 +279,18 @@ public final class PlatformProfile {
 
   /** Builds a {@link PlatformProfile}. */
   public static final class Builder {
-    private final String name;
-    private int connectionLimit = 5;
-    private boolean wssRequired = true;
-    private EnumSet<ConnectOption> acceptedOptions = EnumSet.of(
-        ConnectOption.URL, ConnectOption.HEADER, ConnectOption.METHOD, ConnectOption.PROTOCOLS, ConnectOption.DATA);
+    private String name;
+    private int connectionLimit;
+    private boolean wssRequired;
+    private EnumSet<ConnectOption> acceptedOptions = EnumSet.allOf(ConnectOption.class);
     private UnsupportedOption unsupportedOption = UnsupportedOption.IGNORE;
     private ResultStyle resultStyle = ResultStyle.errMsg();
     private final Map<Api, String> apiNames = new EnumMap<>(Api.class);
     private final Map<ErrorKind, String> messages = new EnumMap<>(ErrorKind.class);
-    private boolean globalApi = true;
+    private boolean globalApi;
     private SecondGlobalConnect secondGlobalConnect = SecondGlobalConnect.REFUSE;
     private GlobalSocketChoice globalSocketChoice = GlobalSocketChoice.GLOBAL_CONNECT;
-    private GlobalHandlers globalHandlers = GlobalHandlers.REPLACE;
+    private GlobalHandlers globalHandlers; // no neutral value: required with the global API
     private CloseWhileConnecting closeWhileConnecting = CloseWhileConnecting.ABORT;
     private QueueUntilOpen queueUntilOpen = QueueUntilOpen.REFUSE;
     private QueueOverflow queueOverflow = QueueOverflow.FAIL_SEND;
@@ -287,6 +300,17 @@ public final class PlatformProfile {
 
     private Builder(String name) {
       this.name = Objects.requireNonNull(name, "name");
+    }
+
+    /**
+     * Renames the profile, as a derived platform does (uni-app on WeChat is {@code "uni-app (mp-weixin)"}).
+     *
+     * @param name the platform's name, for messages and logs
+     * @return this builder
+     */
+    public Builder name(String name) {
+      this.name = Objects.requireNonNull(name, "name");
+      return this;
     }
 
     /**
@@ -347,11 +371,26 @@ public final class PlatformProfile {
 
     /**
      * @param kind    a failure kind
-     * @param message the platform's wording for it
+     * @param message the platform's wording for it; {@value PlatformProfile#LIMIT} in it stands for the
+     *                profile's connection limit (Alipay: {@code "最多支持 {limit} 个 WebSocket 实例"})
      * @return this builder
      */
     public Builder message(ErrorKind kind, String message) {
       messages.put(kind, Objects.requireNonNull(message));
+      return this;
+    }
+
+    /**
+     * Replaces the wording of every kind, as a framework that words its results itself does (uni-app and Taro over
+     * Alipay use errMsg, not Alipay's texts): kinds not in {@code messages} take {@link ErrorKind#defaultMessage()}.
+     *
+     * @param messages the platform's wording of each kind it words ({@value PlatformProfile#LIMIT} as in
+     *                 {@link #message})
+     * @return this builder
+     */
+    public Builder messages(Map<ErrorKind, String> messages) {
+      this.messages.clear();
+      messages.forEach(this::message);
       return this;
     }
 
@@ -448,8 +487,15 @@ public final class PlatformProfile {
       return this;
     }
 
-    /** @return the profile */
+    /**
+     * @return the profile
+     * @throws IllegalStateException when the global API is present but its handler policy was not set
+     */
     public PlatformProfile build() {
+      if (globalApi && globalHandlers == null) {
+        throw new IllegalStateException("PlatformProfile '" + name + "': globalApi(true) needs globalHandlers(...): "
+            + "whether onSocketX replaces the previous handler (WeChat) or adds one (Alipay) differs by platform");
+      }
       return new PlatformProfile(this);
     }
   }

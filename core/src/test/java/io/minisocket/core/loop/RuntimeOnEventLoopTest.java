@@ -7,7 +7,7 @@ import io.minisocket.core.ConnectOptions;
 import io.minisocket.core.SendOptions;
 import io.minisocket.core.SocketRuntime;
 import io.minisocket.core.SocketTask;
-import io.minisocket.core.spi.PlatformProfile;
+import io.minisocket.core.TestProfiles;
 import io.minisocket.core.testing.FakeTransport;
 import io.minisocket.core.transport.Frame;
 import java.time.Duration;
@@ -25,7 +25,7 @@ class RuntimeOnEventLoopTest {
 
   private final EventLoop loop = EventLoop.builder().name("runtime-loop").build();
   private final FakeTransport transport = new FakeTransport();
-  private final SocketRuntime runtime = SocketRuntime.builder(PlatformProfile.builder("test").build(), transport)
+  private final SocketRuntime runtime = SocketRuntime.builder(TestProfiles.builder("test").build(), transport)
       .eventLoop(loop).build();
   private final List<String> log = new CopyOnWriteArrayList<>();
 

@@ -1,10 +1,10 @@
 package io.minisocket.example.qq;
 
 import io.minisocket.core.ConnectOptions;
-import io.minisocket.core.JsOptions;
 import io.minisocket.core.SocketConfig;
 import io.minisocket.core.SocketRuntime;
 import io.minisocket.core.SocketTask;
+import io.minisocket.core.spi.HostPlatform;
 import io.minisocket.core.spi.PlatformFacade;
 import io.minisocket.core.transport.Transport;
 import java.util.Map;
@@ -45,7 +45,7 @@ public final class QQ extends PlatformFacade {
    * @throws IllegalStateException when no transport is on the class path
    */
   public static QQ create() {
-    return onDiscoveredTransport(transport -> new QQ(runtime(transport, SocketConfig.defaults()), transport));
+    return onDiscoveredTransport(transport -> new QQ(runtime(transport, HostPlatform.QQ.defaultConfig()), transport));
   }
 
   /**
@@ -55,7 +55,7 @@ public final class QQ extends PlatformFacade {
    * @return the facade
    */
   public static QQ create(Transport transport) {
-    return create(transport, SocketConfig.defaults());
+    return create(transport, HostPlatform.QQ.defaultConfig());
   }
 
   /**
@@ -92,6 +92,6 @@ public final class QQ extends PlatformFacade {
    * @return the task
    */
   public SocketTask connectSocket(Map<String, ?> object) {
-    return connectSocket(JsOptions.connectOptions(object, runtime().profile()));
+    return connectSocket(connectOptions(object));
   }
 }

@@ -56,7 +56,10 @@ public final class BuiltInPlatforms {
     }
   }
 
-  /** Alipay: {@code my.connectSocket({multiple: true})}, error codes; setting {@code maxSockets}. */
+  /**
+   * Alipay: {@code my.connectSocket({multiple: true})}, error codes; setting {@code connectionLimit} (or its older
+   * name {@code maxSockets}).
+   */
   public static final class MyPlatform implements SamplerPlatform {
     private static final String MAX_SOCKETS = "maxSockets";
 
@@ -67,7 +70,7 @@ public final class BuiltInPlatforms {
 
     @Override
     public SocketConfig defaultConfig() {
-      return My.defaultConfig();
+      return MySettings.defaults().config();
     }
 
     @Override
@@ -77,10 +80,11 @@ public final class BuiltInPlatforms {
     }
 
     static My facade(Transport transport, Map<String, String> settings, SocketConfig config, EventLoop loop) {
-      Settings.requireKnown("my", settings, Set.of(MAX_SOCKETS));
-      MySettings.Builder builder = MySettings.builder().eventLoop(loop);
-      Settings.ifGivenInt(settings, MAX_SOCKETS, builder::maxSockets);
-      return My.create(transport, builder.build(), config);
+      Settings.requireKnown("my", settings, Set.of(CONNECTION_LIMIT, MAX_SOCKETS));
+      MySettings.Builder builder = MySettings.builder().config(config).eventLoop(loop);
+      Settings.ifGivenInt(settings, MAX_SOCKETS, builder::connectionLimit);
+      Settings.ifGivenInt(settings, CONNECTION_LIMIT, builder::connectionLimit);
+      return My.create(transport, builder.build());
     }
   }
 
@@ -99,10 +103,10 @@ public final class BuiltInPlatforms {
 
     static Uni facade(Transport transport, Map<String, String> settings, SocketConfig config, EventLoop loop) {
       Settings.requireKnown("uni", settings, Set.of(TARGET, CONNECTION_LIMIT));
-      UniSettings.Builder builder = UniSettings.builder().eventLoop(loop);
+      UniSettings.Builder builder = UniSettings.builder().config(config).eventLoop(loop);
       Settings.ifGiven(settings, TARGET, target -> builder.target(UniPlatform.fromId(target)));
       Settings.ifGivenInt(settings, CONNECTION_LIMIT, builder::connectionLimit);
-      return Uni.create(transport, builder.build(), config);
+      return Uni.create(transport, builder.build());
     }
   }
 
@@ -121,10 +125,10 @@ public final class BuiltInPlatforms {
 
     static Taro facade(Transport transport, Map<String, String> settings, SocketConfig config, EventLoop loop) {
       Settings.requireKnown("taro", settings, Set.of(TARGET, CONNECTION_LIMIT));
-      TaroSettings.Builder builder = TaroSettings.builder().eventLoop(loop);
+      TaroSettings.Builder builder = TaroSettings.builder().config(config).eventLoop(loop);
       Settings.ifGiven(settings, TARGET, target -> builder.target(taroTarget(target)));
       Settings.ifGivenInt(settings, CONNECTION_LIMIT, builder::connectionLimit);
-      return Taro.create(transport, builder.build(), config);
+      return Taro.create(transport, builder.build());
     }
 
     private static TaroTarget taroTarget(String value) {

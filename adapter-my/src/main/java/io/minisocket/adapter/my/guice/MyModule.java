@@ -23,20 +23,19 @@ import java.util.Objects;
 @SuppressWarnings("exports") // Guice is optional: whoever uses this module has Guice and reads it
 public final class MyModule extends AbstractModule {
   private final MySettings settings;
-  private final SocketConfig config;
 
-  /** Default settings and configuration ({@link My#defaultConfig()}: Alipay's 30 s connect timeout). */
+  /** Default settings ({@link MySettings#defaults()}: Alipay's 30 s connect timeout). */
   public MyModule() {
     this(MySettings.defaults());
   }
 
   /**
-   * The given settings, the default configuration.
+   * The given settings.
    *
-   * @param settings the Alipay-side switches
+   * @param settings the Alipay-side switches, limit, app configuration and event loop
    */
   public MyModule(MySettings settings) {
-    this(settings, My.defaultConfig());
+    this.settings = Objects.requireNonNull(settings, "settings");
   }
 
   /**
@@ -44,15 +43,17 @@ public final class MyModule extends AbstractModule {
    *
    * @param settings the Alipay-side switches
    * @param config   the app configuration (timeout, url check, domain allow-list, send queue bound)
+   * @deprecated the configuration is in the settings, as for every facade:
+   *     {@code new MyModule(settings.toBuilder().config(config).build())}
    */
+  @Deprecated(since = "0.1.0", forRemoval = false)
   public MyModule(MySettings settings, SocketConfig config) {
-    this.settings = Objects.requireNonNull(settings, "settings");
-    this.config = Objects.requireNonNull(config, "config");
+    this(settings.toBuilder().config(config).build());
   }
 
   @Provides
   @Singleton
   My my(Transport transport) {
-    return My.create(transport, settings, config);
+    return My.create(transport, settings);
   }
 }

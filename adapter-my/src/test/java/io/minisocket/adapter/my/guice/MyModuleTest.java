@@ -45,11 +45,12 @@ class MyModuleTest {
   void providesOneMyOverTheBoundTransportWithTheGivenSettingsAndConfig(@TempDir Path dir) throws Exception {
     SelfSignedCertificate certificate = SelfSignedCertificate.localhost();
     server = MockWebSocketServer.builder().tls(certificate).start();
-    MySettings settings = MySettings.builder().defaultMultiple(true).maxSockets(2).build();
-    SocketConfig config = My.defaultConfig().toBuilder().connectTimeout(Duration.ofSeconds(7)).build();
+    SocketConfig config = MySettings.defaults().config().toBuilder().connectTimeout(Duration.ofSeconds(7))
+        .build();
+    MySettings settings = MySettings.builder().defaultMultiple(true).connectionLimit(2).config(config).build();
     injector = Guice.createInjector(
         new VertxTransportModule(VertxTransportOptions.builder().trustPem(certificate.writeCertificatePem(dir)).build()),
-        new MyModule(settings, config));
+        new MyModule(settings));
 
     My my = injector.getInstance(My.class);
 
@@ -74,6 +75,6 @@ class MyModuleTest {
     My my = injector.getInstance(My.class);
 
     assertThat(my.settings()).isEqualTo(MySettings.defaults());
-    assertThat(my.runtime().config().connectTimeout()).isEqualTo(My.DEFAULT_TIMEOUT);
+    assertThat(my.runtime().config().connectTimeout()).isEqualTo(Duration.ofSeconds(30));
   }
 }

@@ -21,34 +21,35 @@ import java.util.Objects;
 @SuppressWarnings("exports") // Guice is optional: whoever uses this module has Guice and reads it
 public final class TaroModule extends AbstractModule {
   private final TaroSettings settings;
-  private final SocketConfig config;
 
-  /** Default settings and configuration. */
+  /** Default settings ({@link TaroSettings#defaults()}). */
   public TaroModule() {
-    this(TaroSettings.defaults(), SocketConfig.defaults());
+    this(TaroSettings.defaults());
   }
 
   /**
-   * The default configuration.
+   * The given settings.
    *
-   * @param settings target, connection limit and Promise timing
+   * @param settings target, connection limit, Promise timing, app configuration and event loop
    */
   public TaroModule(TaroSettings settings) {
-    this(settings, SocketConfig.defaults());
+    this.settings = Objects.requireNonNull(settings, "settings");
   }
 
   /**
    * @param settings target, connection limit and Promise timing
    * @param config   the app configuration: connect timeout, url check, socket domain allow-list, send queue bound
+   * @deprecated the configuration is in the settings, as for every facade:
+   *     {@code new TaroModule(settings.toBuilder().config(config).build())}
    */
+  @Deprecated(since = "0.1.0", forRemoval = false)
   public TaroModule(TaroSettings settings, SocketConfig config) {
-    this.settings = Objects.requireNonNull(settings, "settings");
-    this.config = Objects.requireNonNull(config, "config");
+    this(settings.toBuilder().config(config).build());
   }
 
   @Provides
   @Singleton
   Taro taro(Transport transport) {
-    return Taro.create(transport, settings, config);
+    return Taro.create(transport, settings);
   }
 }

@@ -35,10 +35,10 @@ class TaroModuleTest {
 
   @Test
   void providesOneTaroWithTheSettingsAndConfigurationOverTheBoundTransport() throws Exception {
-    TaroSettings settings = TaroSettings.builder().target(TaroTarget.H5).connectionLimit(5)
-        .connectResultTiming(ConnectResultTiming.ON_OPEN).build();
     SocketConfig config = SocketConfig.builder().connectTimeout(Duration.ofSeconds(7)).build();
-    injector = Guice.createInjector(new VertxTransportModule(), new TaroModule(settings, config));
+    TaroSettings settings = TaroSettings.builder().target(TaroTarget.H5).connectionLimit(5)
+        .connectResultTiming(ConnectResultTiming.ON_OPEN).config(config).build();
+    injector = Guice.createInjector(new VertxTransportModule(), new TaroModule(settings));
 
     Taro taro = injector.getInstance(Taro.class);
     assertThat(injector.getInstance(Taro.class)).isSameAs(taro);

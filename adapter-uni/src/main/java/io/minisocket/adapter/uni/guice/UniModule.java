@@ -24,34 +24,35 @@ import java.util.Objects;
 @SuppressWarnings("exports") // Guice is optional: whoever uses this module has Guice and reads it
 public final class UniModule extends AbstractModule {
   private final UniSettings settings;
-  private final SocketConfig config;
 
-  /** The default settings ({@code mp-weixin}, Vue 3) and configuration. */
+  /** The default settings ({@code mp-weixin}, Vue 3, {@link io.minisocket.core.SocketConfig#defaults()}). */
   public UniModule() {
     this(UniSettings.defaults());
   }
 
   /**
-   * The given settings and the default configuration.
+   * The given settings.
    *
-   * @param settings the target platform and its overrides
+   * @param settings the target platform, its overrides, the app configuration and the event loop
    */
   public UniModule(UniSettings settings) {
-    this(settings, SocketConfig.defaults());
+    this.settings = Objects.requireNonNull(settings, "settings");
   }
 
   /**
    * @param settings the target platform and its overrides
    * @param config   the app configuration
+   * @deprecated the configuration is in the settings, as for every facade:
+   *     {@code new UniModule(settings.toBuilder().config(config).build())}
    */
+  @Deprecated(since = "0.1.0", forRemoval = false)
   public UniModule(UniSettings settings, SocketConfig config) {
-    this.settings = Objects.requireNonNull(settings, "settings");
-    this.config = Objects.requireNonNull(config, "config");
+    this(settings.toBuilder().config(config).build());
   }
 
   @Provides
   @Singleton
   Uni uni(Transport transport) {
-    return Uni.create(transport, settings, config);
+    return Uni.create(transport, settings);
   }
 }

@@ -40,8 +40,8 @@ class UniModuleTest {
   void providesOneUniWithTheGivenSettingsOverTheBoundTransport() throws Exception {
     server = MockWebSocketServer.builder().start();
     injector = Guice.createInjector(new VertxTransportModule(),
-        new UniModule(UniSettings.of(UniPlatform.APP), SocketConfig.builder().connectTimeout(Duration.ofSeconds(7))
-            .build()));
+        new UniModule(UniSettings.builder().target(UniPlatform.APP)
+            .config(SocketConfig.builder().connectTimeout(Duration.ofSeconds(7)).build()).build()));
 
     Uni uni = injector.getInstance(Uni.class);
 
