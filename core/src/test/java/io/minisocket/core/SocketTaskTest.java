@@ -519,6 +519,28 @@ class SocketTaskTest {
   }
 
   @Test
+  void aFastPathSendThatFindsTheTransportFullStaysAheadOfASendQueuedMeanwhile() {
+    SocketTask task = openTask();
+    transport.last().writeQueueFull(true);
+    transport.last().onNextFullCheck(() -> { // "first" holds the writer role and asks the transport: "second" comes
+      Thread other = new Thread(() -> task.send(SendOptions.builder().data("second").callbacks(rec.callbacks("2"))
+          .build()));
+      other.start();
+      try {
+        other.join();
+      } catch (InterruptedException e) {
+        Thread.currentThread().interrupt();
+      }
+    });
+    task.send(SendOptions.builder().data("first").callbacks(rec.callbacks("1")).build());
+    assertThat(task.queuedBytes()).isEqualTo(11);
+    transport.last().writeQueueFull(false);
+    rec.awaitLine("2:complete");
+    assertThat(transport.last().sent()).containsExactly(Frame.text("first"), Frame.text("second"));
+    assertThat(rec.lines()).containsSubsequence("1:success sendSocketMessage:ok", "2:success sendSocketMessage:ok");
+  }
+
+  @Test
   void aFastPathSendWhoseWriteFailsGetsFailAndTheNextSendStillGoesOut() {
     SocketTask task = openTask();
     transport.last().failWrites(2);

@@ -209,7 +209,7 @@ final class DefaultSocketTask implements SocketTask, ConnectionEvents {
         flushing = true; // the fast path: this thread writes now; sends meanwhile queue behind this message
         direct = connection;
       } else {
-        toAbort = enqueueLocked(frame, callbacks);
+        toAbort = enqueueLocked(frame, callbacks, false);
       }
     } finally {
       lock.unlock();
@@ -232,14 +232,15 @@ final class DefaultSocketTask implements SocketTask, ConnectionEvents {
 
   /**
    * Writes a message sent while nothing was queued, this thread holding the writer role, then what others queued
-   * meanwhile. When the transport is full the message waits in the queue as any other.
+   * meanwhile. When the transport is full the message waits at the head of the queue: it was sent before anything
+   * queued while this thread held the role.
    */
   private void writeFirst(Connection target, Frame frame, Callbacks callbacks) {
     if (target.writeQueueFull()) {
       Connection toAbort;
       lock.lock();
       try {
-        toAbort = enqueueLocked(frame, callbacks);
+        toAbort = enqueueLocked(frame, callbacks, true);
       } finally {
         lock.unlock();
       }
@@ -255,9 +256,10 @@ final class DefaultSocketTask implements SocketTask, ConnectionEvents {
   /**
    * Queues a message, or refuses it with its fail callback. Lock held.
    *
+   * @param first whether it goes ahead of what is queued (a fast-path send that found the transport full)
    * @return a connection to abort when the queue overflowed under the CLOSE_CONNECTION policy
    */
-  private Connection enqueueLocked(Frame frame, Callbacks callbacks) {
+  private Connection enqueueLocked(Frame frame, Callbacks callbacks, boolean first) {
     boolean accepting = switch (state) {
       case OPEN -> closeRequest == null;
       case CONNECTING -> closeRequest == null
@@ -283,7 +285,12 @@ final class DefaultSocketTask implements SocketTask, ConnectionEvents {
     if (queue == null) {
       queue = new ArrayDeque<>();
     }
-    queue.add(new PendingSend(frame, callbacks, size));
+    PendingSend pending = new PendingSend(frame, callbacks, size);
+    if (first) {
+      queue.addFirst(pending);
+    } else {
+      queue.add(pending);
+    }
     queuedBytes += size;
     return null;
   }

@@ -62,6 +62,7 @@ public final class FakeTransport implements Transport {
     private final List<Completion> pendingWrites = new ArrayList<>();
     private volatile boolean writeQueueFull;
     private int writesToFail; // guarded by this
+    private volatile Runnable onNextFullCheck;
     private volatile int abortCalls;
     private volatile int[] closeCall;
     private boolean ended;
@@ -109,7 +110,17 @@ public final class FakeTransport implements Transport {
 
     @Override
     public boolean writeQueueFull() {
+      Runnable action = onNextFullCheck;
+      if (action != null) {
+        onNextFullCheck = null;
+        action.run();
+      }
       return writeQueueFull;
+    }
+
+    /** Runs {@code action} inside the next {@link #writeQueueFull()} call, once: to play a race at that point. */
+    public void onNextFullCheck(Runnable action) {
+      onNextFullCheck = action;
     }
 
     public synchronized void open() {
