@@ -116,7 +116,7 @@ class GlobalSocketApiTest {
 
   @Test
   void aReplacedGlobalSocketStillReportsItsCloseAndTheNewOneTakesOverTheHandlers() {
-    SocketRuntime legacy = runtime(PlatformProfile.builder("wx-legacy").connectionLimit(1)
+    SocketRuntime legacy = runtime(TestProfiles.builder("wx-legacy").connectionLimit(1)
         .secondGlobalConnect(SecondGlobalConnect.REPLACE));
     listenGlobally(legacy.globalApi());
     legacy.connectGlobalSocket(ConnectOptions.of("wss://a.example"));
