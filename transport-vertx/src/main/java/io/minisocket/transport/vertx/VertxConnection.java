@@ -13,8 +13,8 @@ import io.netty.buffer.Unpooled;
 import io.netty.channel.Channel;
 import io.netty.channel.ChannelHandlerContext;
 import io.netty.channel.EventLoop;
-import io.netty.util.concurrent.FastThreadLocal;
 import io.netty.handler.codec.http.websocketx.CorruptedWebSocketFrameException;
+import io.netty.util.concurrent.FastThreadLocal;
 import io.vertx.core.AsyncResult;
 import io.vertx.core.Completable;
 import io.vertx.core.Context;
@@ -697,6 +697,11 @@ final class VertxConnection implements Connection {
     complete(done, failure == null ? null : new IOException("the message was not written: "
         + (failure.getMessage() == null ? failure : failure.getMessage()), failure));
     if (left <= highWater / 2 && full.get() && full.compareAndSet(true, false)) {
+      if (queuedBytes.get() >= highWater) {
+        // a send on another thread filled the queue again and saw it still marked full: mark it, so that the
+        // completion of that send fires writable() again (else a caller waiting for it would wait forever)
+        full.set(true);
+      }
       fireWritable();
     }
   }
