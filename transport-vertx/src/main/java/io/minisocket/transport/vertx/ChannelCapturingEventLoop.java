@@ -7,6 +7,7 @@ import io.netty.channel.EventLoop;
 import io.netty.channel.EventLoopGroup;
 import io.netty.util.concurrent.EventExecutor;
 import io.netty.util.concurrent.Future;
+import io.netty.util.concurrent.Promise;
 import io.netty.util.concurrent.ScheduledFuture;
 import io.netty.util.concurrent.Ticker;
 import java.util.Collection;
@@ -17,31 +18,30 @@ import java.util.concurrent.Callable;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
-import java.util.function.Consumer;
 
 /**
- * One of Vert.x's event loops, as the contexts of transport-vertx's connections see it: everything is done by the real
- * loop, but every {@link Channel} registered through this view is first reported to the transport. Vert.x registers
- * the TCP channel of a connect on the event loop of the context that connects ({@code Bootstrap.group(
- * context.nettyEventLoop())}), so the transport learns the channel of each of its connects as soon as it exists —
- * before the TCP connect, a proxy's CONNECT, the TLS handshake or the HTTP upgrade — and can close exactly that
- * channel to cancel an opening handshake, with one {@code WebSocketClient} shared by all connections.
+ * One of Vert.x's event loops as the context of one transport-vertx connection sees it: everything is done by the real
+ * loop, but a {@link Channel} registered through this view is reported to the connection. Vert.x registers the TCP
+ * channel of a connect on the event loop of the connecting context ({@code Bootstrap.group(context.nettyEventLoop())}),
+ * so the connection learns its own channel as soon as it exists — before the TCP connect, a proxy's CONNECT, the TLS
+ * handshake or the HTTP upgrade — and can close exactly that channel to cancel an opening handshake, while all
+ * connections share one {@code WebSocketClient}.
  *
- * <p>One view per real loop and transport (not per connection): Netty and Vert.x key some caches by event loop.
- * Thread-safe; the channels are registered on the real loop, so they never see this view.
+ * <p>One view per connection, because the view is what says whose a channel is (the current Vert.x context is not:
+ * Vert.x sometimes goes on with one connect from the callback of another). Netty's name resolvers are cached per event
+ * loop, and one is made for this view when a proxy's host name is resolved: {@link #terminationFuture()} therefore
+ * completes when the connection has ended ({@link #connectionEnded()}), which drops it. Thread-safe.
  */
 final class ChannelCapturingEventLoop implements EventLoop {
 
   private final EventLoop loop;
-  private final Consumer<Channel> onRegister;
+  private volatile VertxConnection owner;
+  /** Made when first asked for (see the class comment); guarded by this. */
+  private Promise<Void> ended;
 
-  /**
-   * @param loop       the real event loop
-   * @param onRegister told each channel just before it is registered, on the thread that registers it
-   */
-  ChannelCapturingEventLoop(EventLoop loop, Consumer<Channel> onRegister) {
+  /** @param loop the real event loop */
+  ChannelCapturingEventLoop(EventLoop loop) {
     this.loop = loop;
-    this.onRegister = onRegister;
   }
 
   /** @return the real event loop */
@@ -49,25 +49,57 @@ final class ChannelCapturingEventLoop implements EventLoop {
     return loop;
   }
 
+  /** @param connection told the channels registered through this view from now on */
+  void owner(VertxConnection connection) {
+    owner = connection;
+  }
+
+  /** The connection has ended: whatever keyed a resource by this view may drop it. */
+  void connectionEnded() {
+    Promise<Void> p;
+    synchronized (this) {
+      p = ended;
+    }
+    if (p != null) {
+      p.trySuccess(null);
+    }
+  }
+
   // ---------------------------------------------------------------------------------------------- what is captured
 
   @Override
   public ChannelFuture register(Channel channel) {
-    onRegister.accept(channel);
+    registering(channel);
     return loop.register(channel);
   }
 
   @Override
   public ChannelFuture register(ChannelPromise promise) {
-    onRegister.accept(promise.channel());
+    registering(promise.channel());
     return loop.register(promise);
   }
 
   @Deprecated
   @Override
   public ChannelFuture register(Channel channel, ChannelPromise promise) {
-    onRegister.accept(channel);
+    registering(channel);
     return loop.register(channel, promise);
+  }
+
+  private void registering(Channel channel) {
+    VertxConnection connection = owner;
+    if (connection != null) {
+      connection.onChannel(channel);
+    }
+  }
+
+  /** @return a future that completes when the connection has ended (not when the real loop terminates) */
+  @Override
+  public synchronized Future<?> terminationFuture() {
+    if (ended == null) {
+      ended = loop.newPromise();
+    }
+    return ended;
   }
 
   // ---------------------------------------------------------------------------------------------- delegated
@@ -105,11 +137,6 @@ final class ChannelCapturingEventLoop implements EventLoop {
   @Override
   public Future<?> shutdownGracefully(long quietPeriod, long timeout, TimeUnit unit) {
     return loop.shutdownGracefully(quietPeriod, timeout, unit);
-  }
-
-  @Override
-  public Future<?> terminationFuture() {
-    return loop.terminationFuture();
   }
 
   @Deprecated

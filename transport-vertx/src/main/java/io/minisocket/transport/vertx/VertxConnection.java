@@ -13,8 +13,8 @@ import io.netty.buffer.Unpooled;
 import io.netty.channel.Channel;
 import io.netty.channel.ChannelHandlerContext;
 import io.netty.channel.EventLoop;
-import io.netty.util.concurrent.FastThreadLocal;
 import io.netty.handler.codec.http.websocketx.CorruptedWebSocketFrameException;
+import io.netty.util.concurrent.FastThreadLocal;
 import io.vertx.core.AsyncResult;
 import io.vertx.core.Completable;
 import io.vertx.core.Context;
@@ -76,7 +76,9 @@ final class VertxConnection implements Connection {
   private final VertxTransport transport;
   private final Vertx vertx;
   private final ContextInternal ctx;
-  /** The real event loop of ctx (not the capturing view), to tell cheaply whether a send is made on it. */
+  /** The event loop of ctx as this connection's view of it, which reports its channel; null without one. */
+  private final ChannelCapturingEventLoop view;
+  /** The real event loop of ctx (not the view), to tell cheaply whether a send is made on it. */
   private final EventLoop loop;
   private final ConnectRequest request;
   private final ConnectionEvents events;
@@ -126,7 +128,14 @@ final class VertxConnection implements Connection {
     this.transport = transport;
     this.vertx = transport.vertx();
     this.ctx = ctx;
-    this.loop = ctx.nettyEventLoop() instanceof ChannelCapturingEventLoop view ? view.loop() : ctx.nettyEventLoop();
+    if (ctx.nettyEventLoop() instanceof ChannelCapturingEventLoop capturing) {
+      view = capturing;
+      view.owner(this);
+      loop = capturing.loop();
+    } else { // a Vertx that is not VertxInternal: no channel until the upgrade completes
+      view = null;
+      loop = ctx.nettyEventLoop();
+    }
     this.request = request;
     this.events = events;
     this.highWater = transport.options().writeQueueMaxSize();
@@ -265,7 +274,6 @@ final class VertxConnection implements Connection {
       ws.frameHandler(this::onFrame); // messages are put together there, to check UTF-8 and the size limit
       ws.exceptionHandler(this::onException);
       ws.closeHandler(v -> onClose());
-      transport.connecting(ctx, this);
       ws.connect(connectOptions).onComplete(this::onConnected);
     } catch (IllegalArgumentException e) {
       end(TransportFailure.of(Kind.IO, "invalid request: " + e.getMessage(), e));
@@ -283,7 +291,6 @@ final class VertxConnection implements Connection {
   }
 
   private void onConnected(AsyncResult<WebSocket> ar) {
-    transport.connectDone(ctx);
     if (state != State.CONNECTING) {
       if (ar.succeeded()) {
         LOG.debug("Handshake to {} completed after the connection ended; closing it", request.uri());
@@ -547,20 +554,26 @@ final class VertxConnection implements Connection {
     cancelTimers();
     transport.ended(this);
     earlyMessages = null;
-    transport.connectDone(ctx);
     emit(terminal);
     killSocket();
     Channel ch = channel;
     if (ch == null) {
-      released.complete(null);
+      onReleased();
     } else {
-      ch.closeFuture().addListener(closed -> released.complete(null));
+      ch.closeFuture().addListener(closed -> onReleased());
     }
   }
 
+  private void onReleased() {
+    if (view != null) {
+      view.connectionEnded();
+    }
+    released.complete(null);
+  }
+
   /**
-   * Called, on ctx, when Vert.x registers the channel of this connection's connect: from then on, ending the
-   * connection closes it, whatever stage the opening handshake is at.
+   * Called, on the event loop, when Vert.x registers the channel of this connection's connect: from then on, ending
+   * the connection closes it, whatever stage the opening handshake is at.
    */
   void onChannel(Channel registered) {
     channel = registered;
@@ -668,17 +681,27 @@ final class VertxConnection implements Connection {
     }
   }
 
-  /** The outcome of one write, on the event loop (Vert.x completes a write's future on the WebSocket's context). */
+  /**
+   * The outcome of one write: on the event loop, where Vert.x completes a write's future (the WebSocket's context),
+   * or on the sending thread when Vert.x threw at once.
+   */
   private void written(PendingWrite pending, Throwable failure) {
     Completion done = pending.done;
     long size = pending.size;
     pending.connection = null;
     pending.done = null;
-    WRITE_POOL.get().give(pending);
+    if (loop.inEventLoop()) { // not when Vert.x refused the write at once on another thread
+      WRITE_POOL.get().give(pending);
+    }
     long left = queuedBytes.addAndGet(-size);
     complete(done, failure == null ? null : new IOException("the message was not written: "
         + (failure.getMessage() == null ? failure : failure.getMessage()), failure));
     if (left <= highWater / 2 && full.get() && full.compareAndSet(true, false)) {
+      if (queuedBytes.get() >= highWater) {
+        // a send on another thread filled the queue again and saw it still marked full: mark it, so that the
+        // completion of that send fires writable() again (else a caller waiting for it would wait forever)
+        full.set(true);
+      }
       fireWritable();
     }
   }

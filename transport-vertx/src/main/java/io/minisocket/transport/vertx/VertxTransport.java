@@ -7,7 +7,6 @@ import io.minisocket.core.transport.ExplainingTrustManager;
 import io.minisocket.core.transport.Transport;
 import io.minisocket.core.transport.TransportFailure;
 import io.minisocket.core.transport.TrustSource;
-import io.netty.channel.Channel;
 import io.netty.channel.EventLoop;
 import io.vertx.core.Context;
 import io.vertx.core.ThreadingModel;
@@ -69,10 +68,6 @@ public final class VertxTransport implements Transport {
    * {@link WebSocketClientOptions} carries: the TCP connect and TLS handshake timeouts); guarded by itself.
    */
   private final Map<Long, WebSocketClient> clients = new HashMap<>();
-  /** The capturing view of each Vert.x event loop that connections have used. */
-  private final Map<EventLoop, ChannelCapturingEventLoop> loops = new ConcurrentHashMap<>();
-  /** Connections whose connect is under way, by their context: whose is a channel that is being registered. */
-  private final Map<Context, VertxConnection> connecting = new ConcurrentHashMap<>();
 
   private VertxTransport(Vertx vertx, boolean ownsVertx, VertxTransportOptions options,
       WebSocketClientOptions clientTemplate) {
@@ -234,28 +229,8 @@ public final class VertxTransport implements Transport {
     }
   }
 
-  /** Until {@link #connectDone}, channels registered while {@code ctx} runs are {@code connection}'s. */
-  void connecting(Context ctx, VertxConnection connection) {
-    connecting.put(ctx, connection);
-  }
-
-  void connectDone(Context ctx) {
-    connecting.remove(ctx);
-  }
-
   void ended(VertxConnection connection) {
     live.remove(connection);
-  }
-
-  /** A channel is about to be registered on one of the capturing loops: tell the connection whose connect it is. */
-  private void channelRegistering(Channel channel) {
-    Context current = Vertx.currentContext();
-    VertxConnection owner = current instanceof ContextInternal internal ? connecting.get(internal.unwrap()) : null;
-    if (owner != null) {
-      owner.onChannel(channel);
-    } else {
-      LOG.debug("A channel was registered outside of a connect of this transport: {}", channel);
-    }
   }
 
   int liveConnections() {
@@ -264,8 +239,8 @@ public final class VertxTransport implements Transport {
 
   /**
    * A fresh event-loop context per connection, so that connections spread over the event loops; its event loop is
-   * the capturing view of the real one, so that the connection learns its channel (see {@link
-   * ChannelCapturingEventLoop}).
+   * a capturing view of the real one, of this connection only, so that the connection learns its channel (see
+   * {@link ChannelCapturingEventLoop}).
    */
   private ContextInternal newContext() {
     if (!(vertx instanceof VertxInternal internal)) {
@@ -274,7 +249,7 @@ public final class VertxTransport implements Transport {
     EventLoop loop = internal.nettyEventLoopGroup().next();
     return internal.contextBuilder()
         .withThreadingModel(ThreadingModel.EVENT_LOOP)
-        .withEventLoop(loops.computeIfAbsent(loop, l -> new ChannelCapturingEventLoop(l, this::channelRegistering)))
+        .withEventLoop(new ChannelCapturingEventLoop(loop))
         .build();
   }
 

@@ -97,7 +97,7 @@ class ConcurrentSendTest {
   }
 
   /** Opens, then hands every message to {@code onMessage} on the connection's event loop. */
-  private static final class Events implements ConnectionEvents {
+  private static class Events implements ConnectionEvents {
     final CompletableFuture<Void> opened = new CompletableFuture<>();
     final CompletableFuture<Object> ended = new CompletableFuture<>();
     final BlockingQueue<Frame> messages = new LinkedBlockingQueue<>();
@@ -203,6 +203,63 @@ class ConcurrentSendTest {
       assertThat(outcomes.count(outcomes.calls)).as("completions").isEqualTo((threads + 1) * perSender);
       assertThat(outcomes.count(outcomes.failed)).as("failures").isZero();
       assertThat(events.ended).isNotDone();
+    }
+  }
+
+  /**
+   * Senders that respect backpressure from two threads: whenever one finds the write queue full, a writable() must
+   * follow, also when the other thread refilled the queue while a completion was draining it.
+   */
+  @Test
+  void sendersThatWaitForWritableOnSeveralThreadsAreNeverLeftWaiting() throws Exception {
+    int threads = 3;
+    int perSender = 300;
+    Outcomes outcomes = new Outcomes(threads * perSender);
+    try (TestServer echo = TestServer.start(vertx, o -> { }, ws -> { }); // reads and drops
+        VertxTransport transport = VertxTransport.create(vertx,
+            VertxTransportOptions.builder().writeQueueMaxSize(16 * 1024).build())) {
+      AtomicInteger writables = new AtomicInteger();
+      Events events = new Events() {
+        @Override
+        public void writable() {
+          synchronized (writables) {
+            writables.incrementAndGet();
+            writables.notifyAll();
+          }
+        }
+      };
+      Connection c = transport.connect(request(echo.port()), events);
+      events.opened.get(WAIT.toMillis(), TimeUnit.MILLISECONDS);
+      byte[] chunk = new byte[6 * 1024];
+      List<String> lost = Collections.synchronizedList(new ArrayList<>());
+      List<Thread> senders = startTogether(threads, t -> () -> {
+        for (int i = 0; i < perSender && lost.isEmpty(); i++) {
+          int seen = writables.get();
+          if (c.writeQueueFull()) {
+            synchronized (writables) {
+              long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(10);
+              while (writables.get() == seen && System.nanoTime() < deadline) {
+                try {
+                  writables.wait(100);
+                } catch (InterruptedException e) {
+                  Thread.currentThread().interrupt();
+                  return;
+                }
+              }
+              if (writables.get() == seen) {
+                lost.add("sender " + t + " waited 10 s for writable() at send " + i + " (queue full: "
+                    + c.writeQueueFull() + ")");
+                return;
+              }
+            }
+          }
+          outcomes.send(c, t * perSender + i, Frame.binary(ByteBuffer.wrap(chunk)));
+        }
+      });
+      join(senders);
+      assertThat(lost).isEmpty();
+      await().atMost(WAIT).until(outcomes::allEnded);
+      assertThat(outcomes.count(outcomes.failed)).isZero();
     }
   }
 
