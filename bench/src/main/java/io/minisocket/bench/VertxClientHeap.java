@@ -9,7 +9,8 @@ import java.util.List;
 
 /**
  * Diagnostic: the heap of one idle Vert.x {@link WebSocketClient} (no connection), created with the options
- * transport-vertx gives the client it creates for each connection, and the time to create and close one.
+ * transport-vertx gives its shared client (one per transport and connect timeout; before issue #14 it made one per
+ * connection), and the time to create and close one.
  */
 final class VertxClientHeap {
   private VertxClientHeap() {}
