@@ -541,6 +541,30 @@ class SocketTaskTest {
   }
 
   @Test
+  void aFastPathSendThatFindsTheTransportFullIsNotRefusedForWhatWasQueuedAfterIt() {
+    SocketTask task = connect(p -> p, SocketConfig.builder().maxQueueBytes(10).build());
+    transport.last().open();
+    rec.awaitLine("open chat");
+    transport.last().writeQueueFull(true);
+    transport.last().onNextFullCheck(() -> { // "abc" holds the writer role; 8 bytes are queued behind it meanwhile
+      Thread other = new Thread(() -> task.send(SendOptions.builder().data("12345678").callbacks(rec.callbacks("2"))
+          .build()));
+      other.start();
+      try {
+        other.join();
+      } catch (InterruptedException e) {
+        Thread.currentThread().interrupt();
+      }
+    });
+    task.send(SendOptions.builder().data("abc").callbacks(rec.callbacks("1")).build());
+    assertThat(task.queuedBytes()).isEqualTo(11);
+    transport.last().writeQueueFull(false);
+    rec.awaitLine("2:complete");
+    assertThat(transport.last().sent()).containsExactly(Frame.text("abc"), Frame.text("12345678"));
+    assertThat(rec.lines()).containsSubsequence("1:success sendSocketMessage:ok", "2:success sendSocketMessage:ok");
+  }
+
+  @Test
   void aFastPathSendWhoseWriteFailsGetsFailAndTheNextSendStillGoesOut() {
     SocketTask task = openTask();
     transport.last().failWrites(2);

@@ -256,10 +256,14 @@ final class DefaultSocketTask implements SocketTask, ConnectionEvents {
   /**
    * Queues a message, or refuses it with its fail callback. Lock held.
    *
-   * @param first whether it goes ahead of what is queued (a fast-path send that found the transport full)
+   * @param first whether it goes ahead of what is queued (a fast-path send that found the transport full; see
+   *     {@link #requeueFirstLocked})
    * @return a connection to abort when the queue overflowed under the CLOSE_CONNECTION policy
    */
   private Connection enqueueLocked(Frame frame, Callbacks callbacks, boolean first) {
+    if (first) {
+      return requeueFirstLocked(frame, callbacks);
+    }
     boolean accepting = switch (state) {
       case OPEN -> closeRequest == null;
       case CONNECTING -> closeRequest == null
@@ -282,17 +286,38 @@ final class DefaultSocketTask implements SocketTask, ConnectionEvents {
       }
       return null;
     }
+    queue().add(new PendingSend(frame, callbacks, size));
+    queuedBytes += size;
+    return null;
+  }
+
+  /**
+   * Puts a fast-path send that found the transport full back at the head of the queue. It was accepted when it took
+   * the writer role, before anything queued meanwhile, so it is not checked against the bound again (that would
+   * refuse it for what later sends queued) and, if a close or the end came in between, it ends as a queued message
+   * then does. Lock held.
+   *
+   * @return always {@code null}: nothing to abort
+   */
+  private Connection requeueFirstLocked(Frame frame, Callbacks callbacks) {
+    if (closeRequest != null) {
+      callback(callbacks, runtime.failure(Api.SEND,
+          Invalid.continued(ErrorKind.NOT_OPEN, "closed before the message was sent")));
+    } else if (state != ReadyState.OPEN) {
+      callback(callbacks, runtime.failure(Api.SEND, Invalid.of(ErrorKind.SEND_FAILED)));
+    } else {
+      long size = frame.byteLength();
+      queue().addFirst(new PendingSend(frame, callbacks, size));
+      queuedBytes += size;
+    }
+    return null;
+  }
+
+  private ArrayDeque<PendingSend> queue() {
     if (queue == null) {
       queue = new ArrayDeque<>();
     }
-    PendingSend pending = new PendingSend(frame, callbacks, size);
-    if (first) {
-      queue.addFirst(pending);
-    } else {
-      queue.add(pending);
-    }
-    queuedBytes += size;
-    return null;
+    return queue;
   }
 
   /**

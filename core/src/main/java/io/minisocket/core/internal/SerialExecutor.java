@@ -14,7 +14,9 @@ import org.apache.logging.log4j.Logger;
  * asynchronous executor ({@link #drainLater()}, used after a user's call so that its callbacks run after the call
  * returned, as in JavaScript). Whoever drains first runs everything queued, including what others queue meanwhile.
  * {@link #runHere} runs one action inline without queueing it when nothing is queued and nobody drains (the common
- * case of a transport event), and queues it otherwise. An action that throws is logged and does not stop the others.
+ * case of a transport event), and queues it otherwise. An action that throws an exception (or a linkage or assertion
+ * error) is logged and does not stop the others; any other {@link Error} (out of memory, stack overflow) stops this
+ * drain and propagates, and what is still queued runs at the next drain.
  *
  * <p>On an event loop ({@code onLoop}) every drain runs on the loop, never inline: a transport event hands its
  * actions over to the loop, so user code runs on the loop thread only and, as in JavaScript, after the code that
