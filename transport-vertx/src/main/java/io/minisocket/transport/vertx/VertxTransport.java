@@ -205,7 +205,10 @@ public final class VertxTransport implements Transport {
   }
 
   /**
-   * The client for connects with this timeout, created on first use.
+   * The client for connects with this timeout, created on first use. Only a client's options carry the TCP connect
+   * and TLS handshake timeouts, so connects share a client per {@linkplain #timeoutBucket bucket} of timeouts (at
+   * most 32 clients, however many distinct timeouts the connects ask for); each connection enforces its own exact
+   * timeout with its timer, which never fires after the client's.
    *
    * @return the client, or null once the transport is closed
    */
@@ -214,12 +217,23 @@ public final class VertxTransport implements Transport {
       if (closed.get()) {
         return null;
       }
-      return clients.computeIfAbsent(connectTimeoutMillis, t -> vertx.createWebSocketClient(
+      return clients.computeIfAbsent(timeoutBucket(connectTimeoutMillis), t -> vertx.createWebSocketClient(
           new WebSocketClientOptions(clientTemplate)
               .setConnectTimeout((int) Math.min(Integer.MAX_VALUE, t))
               .setSslHandshakeTimeout(t)
               .setSslHandshakeTimeoutUnit(TimeUnit.MILLISECONDS)));
     }
+  }
+
+  /**
+   * @param timeoutMillis a connect's timeout, at least 1
+   * @return the smallest power of two of milliseconds at or above it: the timeout of the client it connects with
+   */
+  static long timeoutBucket(long timeoutMillis) {
+    if (timeoutMillis <= 1) {
+      return 1;
+    }
+    return timeoutMillis > 1L << 62 ? 1L << 62 : Long.highestOneBit(timeoutMillis - 1) << 1;
   }
 
   /** @return how many Vert.x clients this transport holds */

@@ -177,4 +177,23 @@ class SharedClientTest {
     assertThat(transport.clientCount()).isZero();
     assertThat(other.awaitFailure().kind()).isEqualTo(Kind.ABORTED);
   }
+
+  @Test
+  void connectsWithManyDistinctTimeoutsShareABoundedNumberOfClients() throws Exception {
+    List<RecordingEvents> opened = new ArrayList<>();
+    for (int jitter = 0; jitter < 20; jitter++) { // reconnects with a jittered timeout, 17.0 s to 18.9 s
+      RecordingEvents events = events();
+      transport.connect(new ConnectRequest(URI.create("ws://127.0.0.1:" + echo.port() + "/"), "GET", Map.of(),
+          List.of(), Duration.ofMillis(17_000 + jitter * 100)), events);
+      opened.add(events);
+    }
+    for (RecordingEvents events : opened) {
+      events.awaitOpened();
+    }
+    assertThat(transport.clientCount()).as("one client for the bucket of 16.4 to 32.8 s").isEqualTo(1);
+    assertThat(VertxTransport.timeoutBucket(1)).isEqualTo(1);
+    assertThat(VertxTransport.timeoutBucket(60_000)).isEqualTo(65_536);
+    assertThat(VertxTransport.timeoutBucket(65_536)).isEqualTo(65_536);
+    assertThat(VertxTransport.timeoutBucket(Long.MAX_VALUE)).isEqualTo(1L << 62);
+  }
 }
