@@ -13,6 +13,7 @@ import io.netty.buffer.Unpooled;
 import io.netty.channel.Channel;
 import io.netty.channel.ChannelHandlerContext;
 import io.netty.channel.EventLoop;
+import io.netty.channel.socket.SocketChannel;
 import io.netty.handler.codec.http.websocketx.CorruptedWebSocketFrameException;
 import io.netty.util.concurrent.FastThreadLocal;
 import io.vertx.core.AsyncResult;
@@ -572,11 +573,18 @@ final class VertxConnection implements Connection {
   }
 
   /**
-   * Called, on the event loop, when Vert.x registers the channel of this connection's connect: from then on, ending
-   * the connection closes it, whatever stage the opening handshake is at.
+   * Called, on the event loop, when a channel is registered through this connection's view of it: the first TCP
+   * channel is this connection's socket, and from then on ending the connection closes it, whatever stage the opening
+   * handshake is at. Other channels (a name resolver's datagram channel, when a proxy's host is resolved) are not
+   * the connection's and are left to their owner.
    */
   void onChannel(Channel registered) {
-    channel = registered;
+    if (!(registered instanceof SocketChannel)) {
+      return;
+    }
+    if (channel == null) {
+      channel = registered;
+    }
     if (state == State.ENDED) { // aborted or timed out before: end() did not see the channel
       closeAbruptly(registered);
     }
