@@ -46,7 +46,8 @@ import org.apache.logging.log4j.Logger;
 
 /**
  * One WebSocket on Vert.x. Everything that touches the connection's state or calls {@link ConnectionEvents} runs on
- * its own event-loop {@link Context}, which serialises the events; {@link #close} and {@link #abort} only enqueue work
+ * its own event-loop {@link Context}, which serialises the events (one exception: a write that Vert.x refuses at once,
+ * by throwing, completes and may report {@code writable()} on the sending thread); {@link #close} and {@link #abort} only enqueue work
  * there, so they are thread-safe and never block.
  *
  * <p>{@link #send} writes through Vert.x at once, from whatever thread calls it: Vert.x's WebSocket queues writes in
