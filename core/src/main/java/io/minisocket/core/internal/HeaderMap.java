@@ -17,17 +17,19 @@ import java.util.Set;
  *
  * <p>Every open task keeps its open event (a listener added later still gets it), so the map is compact: one array
  * of names and values, looked up by a scan (a handshake response has a handful of headers). A map made by
- * {@link #joined} builds that array when it is first read (thread-safe), so a task whose headers nobody reads keeps
- * only the transport's map, which the transport may keep anyway.
+ * {@link #joined} builds that array when it is first read (thread-safe, once), so a task whose headers nobody reads
+ * keeps only the transport's map, which the transport may keep anyway.
  */
 public final class HeaderMap extends AbstractMap<String, String> {
   private static final HeaderMap EMPTY = new HeaderMap(new String[0]);
 
   private volatile String[] namesAndValues; // name, value, name, value ...; null until built from source
-  private Map<String, List<String>> source; // what joined was given, until the array is built; guarded by this
+  /** What {@link #joined} was given (final, so any thread that sees this map sees it), or null. */
+  private final Map<String, List<String>> source;
 
   private HeaderMap(String[] namesAndValues) {
     this.namesAndValues = namesAndValues;
+    this.source = null;
   }
 
   private HeaderMap(Map<String, List<String>> source) {
@@ -65,7 +67,6 @@ public final class HeaderMap extends AbstractMap<String, String> {
         if (built == null) {
           built = join(source);
           namesAndValues = built;
-          source = null;
         }
       }
     }
@@ -73,9 +74,12 @@ public final class HeaderMap extends AbstractMap<String, String> {
   }
 
   private static String[] join(Map<String, List<String>> headers) {
-    Builder builder = new Builder(headers.size());
-    headers.forEach((name, values) ->
-        builder.put(name, values.size() == 1 ? values.get(0) : String.join(", ", values)));
+    Set<Entry<String, List<String>>> entries = headers.entrySet(); // once: a transport's view may build it per call
+    Builder builder = new Builder(entries.size());
+    for (Entry<String, List<String>> e : entries) {
+      List<String> values = e.getValue();
+      builder.put(e.getKey(), values.size() == 1 ? values.get(0) : String.join(", ", values));
+    }
     return builder.build().entries();
   }
 
