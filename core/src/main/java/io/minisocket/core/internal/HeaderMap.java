@@ -16,15 +16,24 @@ import java.util.Set;
  * keeps its first spelling and the last value.
  *
  * <p>Every open task keeps its open event (a listener added later still gets it), so the map is compact: one array
- * of names and values, looked up by a scan (a handshake response has a handful of headers).
+ * of names and values, looked up by a scan (a handshake response has a handful of headers). A map made by
+ * {@link #joined} builds that array when it is first read (thread-safe, once), so a task whose headers nobody reads
+ * keeps only the transport's map, which the transport may keep anyway.
  */
 public final class HeaderMap extends AbstractMap<String, String> {
   private static final HeaderMap EMPTY = new HeaderMap(new String[0]);
 
-  private final String[] namesAndValues; // name, value, name, value ...
+  private volatile String[] namesAndValues; // name, value, name, value ...; null until built from source
+  /** What {@link #joined} was given (final, so any thread that sees this map sees it), or null. */
+  private final Map<String, List<String>> source;
 
   private HeaderMap(String[] namesAndValues) {
     this.namesAndValues = namesAndValues;
+    this.source = null;
+  }
+
+  private HeaderMap(Map<String, List<String>> source) {
+    this.source = source;
   }
 
   /**
@@ -41,20 +50,44 @@ public final class HeaderMap extends AbstractMap<String, String> {
   }
 
   /**
-   * @param headers header names to their values, as a transport reports a handshake response
+   * @param headers header names to their values, as a transport reports a handshake response; read when the map is
+   *                first read, so it must not change (as {@code ConnectionEvents.opened} requires)
    * @return the map with repeated values joined by {@code ", "}
    */
   public static HeaderMap joined(Map<String, List<String>> headers) {
-    Builder builder = new Builder(headers.size());
-    headers.forEach((name, values) ->
-        builder.put(name, values.size() == 1 ? values.get(0) : String.join(", ", values)));
-    return builder.build();
+    return headers.isEmpty() ? EMPTY : new HeaderMap(headers);
+  }
+
+  /** @return the names and values, built from the source on first use */
+  private String[] entries() {
+    String[] built = namesAndValues;
+    if (built == null) {
+      synchronized (this) {
+        built = namesAndValues;
+        if (built == null) {
+          built = join(source);
+          namesAndValues = built;
+        }
+      }
+    }
+    return built;
+  }
+
+  private static String[] join(Map<String, List<String>> headers) {
+    Set<Entry<String, List<String>>> entries = headers.entrySet(); // once: a transport's view may build it per call
+    Builder builder = new Builder(entries.size());
+    for (Entry<String, List<String>> e : entries) {
+      List<String> values = e.getValue();
+      builder.put(e.getKey(), values.size() == 1 ? values.get(0) : String.join(", ", values));
+    }
+    return builder.build().entries();
   }
 
   @Override
   public String get(Object name) {
-    int at = name instanceof String text ? indexOf(namesAndValues, namesAndValues.length, text) : -1;
-    return at < 0 ? null : namesAndValues[at + 1];
+    String[] entries = entries();
+    int at = name instanceof String text ? indexOf(entries, entries.length, text) : -1;
+    return at < 0 ? null : entries[at + 1];
   }
 
   @Override
@@ -64,7 +97,7 @@ public final class HeaderMap extends AbstractMap<String, String> {
 
   @Override
   public int size() {
-    return namesAndValues.length / 2;
+    return entries().length / 2;
   }
 
   @Override
@@ -72,12 +105,13 @@ public final class HeaderMap extends AbstractMap<String, String> {
     return new AbstractSet<>() {
       @Override
       public Iterator<Entry<String, String>> iterator() {
+        String[] entries = entries();
         return new Iterator<>() {
           private int next;
 
           @Override
           public boolean hasNext() {
-            return next < namesAndValues.length;
+            return next < entries.length;
           }
 
           @Override
@@ -86,7 +120,7 @@ public final class HeaderMap extends AbstractMap<String, String> {
               throw new NoSuchElementException();
             }
             next += 2;
-            return new SimpleImmutableEntry<>(namesAndValues[next - 2], namesAndValues[next - 1]);
+            return new SimpleImmutableEntry<>(entries[next - 2], entries[next - 1]);
           }
         };
       }

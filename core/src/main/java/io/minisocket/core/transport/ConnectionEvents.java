@@ -13,7 +13,8 @@ public interface ConnectionEvents {
   /**
    * The opening handshake completed.
    *
-   * @param responseHeaders the HTTP response headers of the handshake, names as the server sent them
+   * @param responseHeaders the HTTP response headers of the handshake, names as the server sent them; unmodifiable and
+   *                        never changed afterwards, as core reads it when a listener first reads the headers
    * @param protocol        the negotiated sub-protocol, or {@code null} when none was
    */
   void opened(Map<String, List<String>> responseHeaders, String protocol);

@@ -31,6 +31,8 @@ import io.vertx.core.internal.ContextInternal;
 import io.vertx.core.internal.buffer.BufferInternal;
 import io.vertx.core.internal.http.WebSocketInternal;
 import java.io.IOException;
+import java.lang.invoke.MethodHandles;
+import java.lang.invoke.VarHandle;
 import java.nio.ByteBuffer;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
@@ -40,7 +42,6 @@ import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
-import java.util.concurrent.atomic.AtomicLong;
 import org.apache.logging.log4j.LogManager;
 import org.apache.logging.log4j.Logger;
 
@@ -65,6 +66,18 @@ final class VertxConnection implements Connection {
 
   private static final Logger LOG = LogManager.getLogger(VertxConnection.class);
   private static final AtomicBoolean WARNED_METHOD = new AtomicBoolean();
+  private static final VarHandle QUEUED_BYTES;
+  private static final VarHandle FULL;
+
+  static {
+    try {
+      MethodHandles.Lookup lookup = MethodHandles.lookup();
+      QUEUED_BYTES = lookup.findVarHandle(VertxConnection.class, "queuedBytes", long.class);
+      FULL = lookup.findVarHandle(VertxConnection.class, "full", boolean.class);
+    } catch (ReflectiveOperationException e) {
+      throw new ExceptionInInitializerError(e);
+    }
+  }
   /** The listeners of completed writes, kept for reuse by each event-loop thread (see {@link WritePool}). */
   private static final FastThreadLocal<WritePool> WRITE_POOL = new FastThreadLocal<>() {
     @Override
@@ -82,7 +95,13 @@ final class VertxConnection implements Connection {
   private final ChannelCapturingEventLoop view;
   /** The real event loop of ctx (not the view), to tell cheaply whether a send is made on it. */
   private final EventLoop loop;
-  private final ConnectRequest request;
+  /**
+   * The request, until the opening handshake ends (confined to ctx): an open connection no longer needs it, and
+   * dropping it frees its URI and the URI's parts (about 300 B per connection).
+   */
+  private ConnectRequest request;
+  /** The request's URL as given (the string its URI holds), for log and failure messages. */
+  private final String target;
   private final ConnectionEvents events;
   private final int highWater;
   /** Messages longer than this are sent as several frames (see {@link #write}). */
@@ -120,11 +139,13 @@ final class VertxConnection implements Connection {
   private boolean messageIsText;
   private Buffer fragments;
   private long messageBytes;
-  private final Utf8Validator utf8 = new Utf8Validator();
+  /** Made when a message first needs a byte-by-byte UTF-8 check (rarely: see {@link #onWholeMessage}). */
+  private Utf8Validator utf8;
 
-  // Write accounting (any thread).
-  private final AtomicLong queuedBytes = new AtomicLong();
-  private final AtomicBoolean full = new AtomicBoolean();
+  // Write accounting (any thread), through QUEUED_BYTES and FULL: fields rather than an AtomicLong and an
+  // AtomicBoolean, which every open connection would keep (40 B).
+  private volatile long queuedBytes;
+  private volatile boolean full;
 
   VertxConnection(VertxTransport transport, ContextInternal ctx, ConnectRequest request, ConnectionEvents events) {
     this.transport = transport;
@@ -139,6 +160,7 @@ final class VertxConnection implements Connection {
       loop = ctx.nettyEventLoop();
     }
     this.request = request;
+    this.target = request.uri().toString();
     this.events = events;
     this.highWater = transport.options().writeQueueMaxSize();
     this.maxFrameSize = transport.options().maxFrameSize();
@@ -194,8 +216,8 @@ final class VertxConnection implements Connection {
       return;
     }
     long size = frame.byteLength();
-    if (queuedBytes.addAndGet(size) >= highWater && !full.get()) {
-      full.set(true);
+    if ((long) QUEUED_BYTES.getAndAdd(this, size) + size >= highWater && !full) {
+      full = true;
     }
     PendingWrite pending = loop.inEventLoop() ? WRITE_POOL.get().take() : new PendingWrite();
     pending.connection = this;
@@ -250,7 +272,7 @@ final class VertxConnection implements Connection {
 
   @Override
   public boolean writeQueueFull() {
-    return state == State.OPEN && queuedBytes.get() >= highWater;
+    return state == State.OPEN && queuedBytes >= highWater;
   }
 
   // ---------------------------------------------------------------------------------------------- on the context
@@ -288,14 +310,14 @@ final class VertxConnection implements Connection {
     timer = -1;
     if (state == State.CONNECTING) {
       end(TransportFailure.of(Kind.TIMEOUT,
-          "opening handshake to " + request.uri() + " did not complete within " + timeoutMillis + " ms", null));
+          "opening handshake to " + target + " did not complete within " + timeoutMillis + " ms", null));
     }
   }
 
   private void onConnected(AsyncResult<WebSocket> ar) {
     if (state != State.CONNECTING) {
       if (ar.succeeded()) {
-        LOG.debug("Handshake to {} completed after the connection ended; closing it", request.uri());
+        LOG.debug("Handshake to {} completed after the connection ended; closing it", target);
         killSocket();
       }
       return;
@@ -325,6 +347,7 @@ final class VertxConnection implements Connection {
     Map<String, List<String>> headers = HeaderMaps.toMap(w.headers());
     socket = w;
     state = State.OPEN;
+    request = null;
     startKeepAlive();
     emit(() -> events.opened(headers, protocol));
     List<Frame> early = earlyMessages;
@@ -386,7 +409,7 @@ final class VertxConnection implements Connection {
     if (pingMillis > 0) {
       pingTimer = vertx.setPeriodic(pingMillis, id -> {
         if (state == State.OPEN && !closing) {
-          ws.writePing(Buffer.buffer()).onFailure(e -> LOG.debug("Ping to {} failed: {}", request.uri(), e.toString()));
+          ws.writePing(Buffer.buffer()).onFailure(e -> LOG.debug("Ping to {} failed: {}", target, e.toString()));
         }
       });
     }
@@ -423,7 +446,9 @@ final class VertxConnection implements Connection {
       messageIsText = frame.type() == WebSocketFrameType.TEXT;
       fragments = null;
       messageBytes = 0;
-      utf8.reset();
+      if (utf8 != null) {
+        utf8.reset();
+      }
       if (frame.isFinal() && oneFrameFits) {
         onWholeMessage(frame); // the usual case: a message in one frame, which Netty kept within maxFrameSize
         return;
@@ -436,7 +461,7 @@ final class VertxConnection implements Connection {
       failConnection(1009, "message too big", "message too big: more than " + limit + " bytes (maxMessageSize)");
       return;
     }
-    boolean utf8SoFar = !messageIsText || utf8.feed(((BufferInternal) data).getByteBuf());
+    boolean utf8SoFar = !messageIsText || utf8().feed(((BufferInternal) data).getByteBuf());
     if (!utf8SoFar || messageIsText && frame.isFinal() && !utf8.complete()) {
       failConnection(1007, "invalid UTF-8", "invalid UTF-8 in a text message");
       return;
@@ -473,12 +498,19 @@ final class VertxConnection implements Connection {
   }
 
   private boolean isUtf8(Buffer bytes) {
-    utf8.reset();
+    utf8().reset();
     return utf8.feed(((BufferInternal) bytes).getByteBuf()) && utf8.complete();
   }
 
+  private Utf8Validator utf8() {
+    if (utf8 == null) {
+      utf8 = new Utf8Validator();
+    }
+    return utf8;
+  }
+
   private void onException(Throwable t) {
-    LOG.debug("WebSocket to {}: {}", request.uri(), t.toString());
+    LOG.debug("WebSocket to {}: {}", target, t.toString());
     if (lastError == null) {
       lastError = t;
     }
@@ -499,7 +531,7 @@ final class VertxConnection implements Connection {
     fragments = null;
     TransportFailure failure = TransportFailure.of(Kind.IO, "connection failed: " + protocolError.getMessage(),
         protocolError);
-    ws.close((short) code, reason).onFailure(e -> LOG.debug("Close of {} failed: {}", request.uri(), e.toString()));
+    ws.close((short) code, reason).onFailure(e -> LOG.debug("Close of {} failed: {}", target, e.toString()));
     // not at once: Vert.x flushes writes made while it reads when the read ends, and ending drops the connection
     onContext(() -> end(failure), () -> end(failure));
   }
@@ -532,7 +564,7 @@ final class VertxConnection implements Connection {
           return;
         }
         closing = true;
-        ws.close((short) code, reason).onFailure(e -> LOG.debug("Close of {} failed: {}", request.uri(), e.toString()));
+        ws.close((short) code, reason).onFailure(e -> LOG.debug("Close of {} failed: {}", target, e.toString()));
       }
     }
   }
@@ -543,7 +575,7 @@ final class VertxConnection implements Connection {
 
   private void end(TransportFailure failure) {
     if (failure.kind() != Kind.ABORTED) {
-      LOG.debug("Connection to {} failed: {} {}", request.uri(), failure.kind(), failure.message());
+      LOG.debug("Connection to {} failed: {} {}", target, failure.kind(), failure.message());
     }
     endWith(() -> events.failed(failure));
   }
@@ -610,7 +642,7 @@ final class VertxConnection implements Connection {
         ch = internal.channelHandlerContext().channel();
       } catch (IllegalStateException notConnected) {
         LOG.debug("No channel to close for {}: the opening handshake goes on until it completes or times out",
-            request.uri());
+            target);
       }
     }
     if (ch != null) {
@@ -655,7 +687,7 @@ final class VertxConnection implements Connection {
     try {
       events.message(message);
     } catch (RuntimeException e) {
-      LOG.warn("A ConnectionEvents callback for {} threw", request.uri(), e);
+      LOG.warn("A ConnectionEvents callback for {} threw", target, e);
     }
   }
 
@@ -663,7 +695,7 @@ final class VertxConnection implements Connection {
     try {
       event.run();
     } catch (RuntimeException e) {
-      LOG.warn("A ConnectionEvents callback for {} threw", request.uri(), e);
+      LOG.warn("A ConnectionEvents callback for {} threw", target, e);
     }
   }
 
@@ -702,14 +734,14 @@ final class VertxConnection implements Connection {
     if (loop.inEventLoop()) { // not when Vert.x refused the write at once on another thread
       WRITE_POOL.get().give(pending);
     }
-    long left = queuedBytes.addAndGet(-size);
+    long left = (long) QUEUED_BYTES.getAndAdd(this, -size) - size;
     complete(done, failure == null ? null : new IOException("the message was not written: "
         + (failure.getMessage() == null ? failure : failure.getMessage()), failure));
-    if (left <= highWater / 2 && full.get() && full.compareAndSet(true, false)) {
-      if (queuedBytes.get() >= highWater) {
+    if (left <= highWater / 2 && full && FULL.compareAndSet(this, true, false)) {
+      if (queuedBytes >= highWater) {
         // a send on another thread filled the queue again and saw it still marked full: mark it, so that the
         // completion of that send fires writable() again (else a caller waiting for it would wait forever)
-        full.set(true);
+        full = true;
       }
       fireWritable();
     }
