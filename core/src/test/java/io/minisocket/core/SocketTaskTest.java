@@ -518,12 +518,10 @@ class SocketTaskTest {
     assertThat(task.queuedBytes()).isZero();
   }
 
-  @Test
-  void aFastPathSendThatFindsTheTransportFullStaysAheadOfASendQueuedMeanwhile() {
-    SocketTask task = openTask();
-    transport.last().writeQueueFull(true);
-    transport.last().onNextFullCheck(() -> { // "first" holds the writer role and asks the transport: "second" comes
-      Thread other = new Thread(() -> task.send(SendOptions.builder().data("second").callbacks(rec.callbacks("2"))
+  /** When the task next asks the transport whether it is full, another thread sends {@code data} (callbacks "2"). */
+  private void sendFromAnotherThreadOnNextFullCheck(SocketTask task, String data) {
+    transport.last().onNextFullCheck(() -> {
+      Thread other = new Thread(() -> task.send(SendOptions.builder().data(data).callbacks(rec.callbacks("2"))
           .build()));
       other.start();
       try {
@@ -532,6 +530,13 @@ class SocketTaskTest {
         Thread.currentThread().interrupt();
       }
     });
+  }
+
+  @Test
+  void aFastPathSendThatFindsTheTransportFullStaysAheadOfASendQueuedMeanwhile() {
+    SocketTask task = openTask();
+    transport.last().writeQueueFull(true);
+    sendFromAnotherThreadOnNextFullCheck(task, "second"); // while "first" holds the writer role and asks the transport
     task.send(SendOptions.builder().data("first").callbacks(rec.callbacks("1")).build());
     assertThat(task.queuedBytes()).isEqualTo(11);
     transport.last().writeQueueFull(false);
@@ -546,16 +551,7 @@ class SocketTaskTest {
     transport.last().open();
     rec.awaitLine("open chat");
     transport.last().writeQueueFull(true);
-    transport.last().onNextFullCheck(() -> { // "abc" holds the writer role; 8 bytes are queued behind it meanwhile
-      Thread other = new Thread(() -> task.send(SendOptions.builder().data("12345678").callbacks(rec.callbacks("2"))
-          .build()));
-      other.start();
-      try {
-        other.join();
-      } catch (InterruptedException e) {
-        Thread.currentThread().interrupt();
-      }
-    });
+    sendFromAnotherThreadOnNextFullCheck(task, "12345678"); // 8 bytes queued behind "abc" while it holds the role
     task.send(SendOptions.builder().data("abc").callbacks(rec.callbacks("1")).build());
     assertThat(task.queuedBytes()).isEqualTo(11);
     transport.last().writeQueueFull(false);
