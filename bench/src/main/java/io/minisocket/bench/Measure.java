@@ -380,7 +380,9 @@ final class Measure {
     Map<String, Double> result = new LinkedHashMap<>();
     result.put("connections", (double) opened);
     result.put("connectsPerSec", opened / (wall / 1e9));
-    result.put("heapPerConn", opened == 0 ? 0.0 : (double) heap / opened);
+    if (opened == connections) { // a run that failed to open them all is not the figure the target is about
+      result.put("heapPerConn", (double) heap / opened);
+    }
     result.put("rssMiB", Machine.rssBytes() / 1048576.0);
     result.put("threads", (double) ManagementFactory.getThreadMXBean().getThreadCount());
     String histo = args.string("histo", null);

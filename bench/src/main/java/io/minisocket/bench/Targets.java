@@ -68,8 +68,11 @@ final class Targets {
    * @param margin how much to spare or by how much it is missed (ahead: behind which clients)
    */
   record Verdict(Target target, String result, boolean met, String margin) {
-    /** @return "MET (margin)" or "MISSED by margin" */
+    /** @return "MET (margin)", "MISSED by margin", or "NOT JUDGED (why)" when the run lacks a client it needs */
     String status() {
+      if (margin.startsWith(NOT_JUDGED)) {
+        return "NOT JUDGED (" + margin.substring(NOT_JUDGED.length()) + ")";
+      }
       return met ? "MET" + (margin.isEmpty() ? "" : " (" + margin + ")") : "MISSED " + margin;
     }
   }
@@ -84,6 +87,9 @@ final class Targets {
       new Target("client heap allocated per echo", "allocPerMsg", Kind.EXTRA_AT_MOST, 16, "B"),
       new Target("echo throughput", "msgsPerSec", Kind.AHEAD_ABOVE, 0, "msgs/s"),
       new Target("round trip p99 (pinned)", "p99", Kind.AHEAD_BELOW, 0, "µs"));
+
+  /** Marks a margin that says why an "ahead of every other client" target could not be judged. */
+  private static final String NOT_JUDGED = "not judged: ";
 
   private Targets() {}
 
@@ -152,9 +158,10 @@ final class Targets {
     }
     String figures = SUBJECT + " " + Report.show(target.metric(), subject) + " " + target.unit() + "; "
         + String.join(", ", compared);
+    boolean complete = present.size() == OTHERS.size();
     String margin = !behind.isEmpty() ? "behind " + String.join(", ", behind)
-        : present.size() < OTHERS.size() ? "only " + String.join(", ", present) + " in the run" : "";
-    return Optional.of(new Verdict(target, figures, behind.isEmpty(), margin));
+        : !complete ? NOT_JUDGED + "only " + String.join(", ", present) + " in the run" : "";
+    return Optional.of(new Verdict(target, figures, behind.isEmpty() && complete, margin));
   }
 
   private static String signed(Target target, double extra) {
