@@ -46,6 +46,9 @@ import org.apache.logging.log4j.Logger;
  */
 final class DefaultSocketTask implements SocketTask, ConnectionEvents {
   private static final Logger LOG = LogManager.getLogger(DefaultSocketTask.class);
+  /** Why a message accepted for sending ends unsent when the task is closed first. */
+  private static final Invalid CLOSED_BEFORE_SENT =
+      Invalid.continued(ErrorKind.NOT_OPEN, "closed before the message was sent");
 
   private final DefaultSocketRuntime runtime;
   private final SerialExecutor serial;
@@ -301,8 +304,7 @@ final class DefaultSocketTask implements SocketTask, ConnectionEvents {
    */
   private Connection requeueFirstLocked(Frame frame, Callbacks callbacks) {
     if (closeRequest != null) {
-      callback(callbacks, runtime.failure(Api.SEND,
-          Invalid.continued(ErrorKind.NOT_OPEN, "closed before the message was sent")));
+      callback(callbacks, runtime.failure(Api.SEND, CLOSED_BEFORE_SENT));
     } else if (state != ReadyState.OPEN) {
       callback(callbacks, runtime.failure(Api.SEND, Invalid.of(ErrorKind.SEND_FAILED)));
     } else {
@@ -408,7 +410,7 @@ final class DefaultSocketTask implements SocketTask, ConnectionEvents {
         callback(callbacks, runtime.success(Api.CLOSE)); // harmless, as in browsers and the platforms' own JS
       } else {
         closeRequest = new CloseRequest(options.code(), options.reason());
-        failQueued(Invalid.continued(ErrorKind.NOT_OPEN, "closed before the message was sent"));
+        failQueued(CLOSED_BEFORE_SENT);
         releaseSlot();
         if (state == ReadyState.OPEN) {
           moveTo(ReadyState.CLOSING);
